@@ -1,0 +1,1 @@
+"""Qt-free core: form specs, draft values and the rule engine."""
