@@ -6,7 +6,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from app.core.dates import add_months, expiry_of, parse_iso
-from app.core.rules.engine import ERROR, WARNING, RuleContext, field_rule, form_rule, has_format, of_type
+from app.core.rules.engine import (
+    ERROR,
+    WARNING,
+    RuleContext,
+    field_rule,
+    form_rule,
+    has_format,
+    of_type,
+)
 from app.core.spec import FieldSpec
 
 

@@ -21,6 +21,5 @@ def locked_values(ctx: RuleContext) -> dict[str, Any]:
 def locked_field_changed(ctx: RuleContext) -> Iterator[tuple[str, dict[str, Any]]]:
     original = locked_values(ctx)
     for f in ctx.form.fields:
-        if f.locked_on_update and f.id in original:
-            if ctx.value(f.id) != original[f.id]:
-                yield f.id, {}
+        if f.locked_on_update and f.id in original and ctx.value(f.id) != original[f.id]:
+            yield f.id, {}

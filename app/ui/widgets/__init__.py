@@ -1,0 +1,1 @@
+"""Small shared widgets: validation marks, status icons, dates, thumbnails."""
