@@ -19,6 +19,11 @@ from app.core.rejections import suggest_fixes
     ("请提供呼叫话术模板和使用场景", "call_templates", "resubmit"),
     ("Please provide call templates and use cases", "call_templates", "resubmit"),
     ("个体工商户暂不支持", "unsupported_type", "none"),
+    ("证件复印件未加盖公章，请加盖红色公章后重新上传", "blurred_or_unstamped", "resubmit"),
+    ("号码申请公函不完整，落款处需填写管理员姓名、身份证号、日期并加盖公章", "application_letter",
+     "resubmit"),
+    ("请补充业务场景说明", "call_templates", "resubmit"),
+    ("请补充管理员手持身份证照片", "id_photos", "resubmit"),
 ])
 def test_common_remarks_get_their_fix(remark: str, code: str, action: str) -> None:
     fixes = suggest_fixes(remark)
@@ -36,3 +41,8 @@ def test_a_remark_with_two_reasons_gets_both() -> None:
 @pytest.mark.parametrize("remark", [None, "", "   ", "N/A", "审核通过"])
 def test_no_suggestion_without_a_known_reason(remark: str | None) -> None:
     assert suggest_fixes(remark) == []
+
+
+def test_a_stamp_requirement_in_a_letter_remark_is_not_an_unstamped_copy() -> None:
+    codes = [f.code for f in suggest_fixes("号码申请公函不完整，落款处需加盖公章")]
+    assert codes == ["application_letter"]

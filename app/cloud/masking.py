@@ -23,6 +23,8 @@ _PHONE_PREFIX = re.compile(r"^(\+86|0086|86|\+)(?=\d{11}$)")
 
 # List rows: the fields that carry names (the qualification name embeds them too).
 RECORD_NAME_FIELDS = ("company", "legal_person", "admin_name")
+# The API's enterprise-type enumeration says nothing about anyone: shown as is.
+COMPANY_TYPES = ("COMPANY", "NON_PROFIT_ORGANIZATION")
 # Detail (QuerySingleSmsQualification Data): the fields the console's protection masks.
 DETAIL_FIELDS: dict[str, MaskKind] = {
     "CompanyName": "name",
@@ -101,7 +103,7 @@ def mask_detail(detail: dict[str, Any]) -> dict[str, Any]:
     """A copy of a QuerySingleSmsQualification `Data` map with the protected fields masked."""
     out = dict(detail)
     for field, kind in DETAIL_FIELDS.items():
-        if field in out:
+        if field in out and not (field == "CompanyType" and out[field] in COMPANY_TYPES):
             out[field] = mask(out[field], kind)
     names = [detail.get("CompanyName"), detail.get("LegalPersonName"), detail.get("AdminName")]
     if "QualificationName" in out:

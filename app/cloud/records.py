@@ -76,9 +76,10 @@ def page_from_body(body: Any, page_no: int, page_size: int) -> Page:
     items = data.get("List")
     if items is None and total == 0:
         items = []
-    if not isinstance(items, list):
-        raise malformed("Data.List")
     assert total is not None
+    # The SDK maps a missing List to []: on page 1, Total > 0 with no rows is a broken answer.
+    if not isinstance(items, list) or (page_no == 1 and total > 0 and not items):
+        raise malformed("Data.List")
     return Page(page_no, page_size, total, [record_from_item(i) for i in items])
 
 

@@ -17,6 +17,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("draft", help="draft JSON file")
     p.add_argument("--today", type=_iso_day, help="check as of this date (YYYY-MM-DD)")
     p.add_argument("--json", action="store_true", help="print findings as JSON")
+    p.add_argument("--ocr", action="store_true",
+                   help="also compare typed values with what the attached documents say")
+    p.add_argument("--engine", choices=("rapidocr", "tesseract"), default="rapidocr",
+                   help="OCR engine for --ocr")
     add_lang_option(p)
     p.set_defaults(func=run)
 
@@ -34,7 +38,17 @@ def run(args: argparse.Namespace) -> int:
         draft = load_draft_file(args.draft)
     except DraftError as exc:
         return fail(exc, lang)
-    findings = check_draft(draft, today=args.today)
+    extra = []
+    if args.ocr:
+        from app.ocr.engines import EngineUnavailable, get_engine  # heavy: only with --ocr
+        from app.ocr.mismatch import ocr_check
+
+        try:
+            get_engine(args.engine)
+        except EngineUnavailable as exc:
+            return fail(exc, lang)
+        extra.append(ocr_check(args.engine))
+    findings = check_draft(draft, today=args.today, extra=extra)
     if args.json:
         print_json({"findings": [f.to_json(lang) for f in findings]})
     else:

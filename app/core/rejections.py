@@ -57,7 +57,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
                          "exactly as on the licence (not a person's name) as the actual user, "
                          "stamp it and upload it again."),
                     "resubmit")),
-    _p(r"话术|模板.{0,6}(场景|案例)|使用场景|call (script|template)|use cases?",
+    _p(r"话术|模板.{0,6}(场景|案例)|使用场景|业务场景|call (script|template)|use cases?",
        RejectionFix("call_templates",
                     Text("缺少呼叫话术模板和使用场景", "Call templates and use cases missing"),
                     Text("在备注中写明呼叫话术（外呼内容）和业务场景，说明号码的用途后重新提交。",
@@ -73,7 +73,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
                          "Upload the renewed document and resubmit (use “Update expired "
                          "qualification”)."),
                     "update_expired")),
-    _p(r"模糊|不清晰|看不清|未盖章|没有盖章|无公章|缺少公章|加盖公章|blur|unclear|illegible"
+    _p(r"模糊|不清晰|看不清|未盖章|未加盖|没有盖章|无公章|缺少公章|blur|unclear|illegible"
        r"|not stamped|unstamped|no stamp|missing stamp",
        RejectionFix("blurred_or_unstamped",
                     Text("证件照片模糊或复印件未加盖公章", "Blurred photo or unstamped copy"),

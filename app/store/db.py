@@ -23,6 +23,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from app.core.text import Text, UserError
 from app.store.paths import BLOBS_DIR, DB_NAME, data_dir, ensure_private_dir
 
 BUSY_TIMEOUT_S = 10.0
@@ -97,7 +98,9 @@ def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> None:
     with write(db):
         current = schema_version(db)
     if current > SCHEMA_VERSION:
-        raise RuntimeError(f"database schema {current} is newer than this QualDesk ({SCHEMA_VERSION})")
+        raise UserError(Text(
+            f"数据库（版本 {current}）由更新的 QualDesk 创建，请升级 QualDesk",
+            f"The database (schema {current}) was written by a newer QualDesk: please upgrade"))
     for version in range(current, target):
         with write(db):
             if schema_version(db) != version:  # another process migrated meanwhile

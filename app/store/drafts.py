@@ -10,6 +10,7 @@ import json
 import re
 import secrets
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ def _value_field(form: FormSpec, field_id: str) -> FieldSpec:
 
 def _insert_draft(store: Store, form_id: str, values: dict[str, Any], *, current_step: int = 0,
                   linked_group_id: int | None = None, update_of: dict[str, Any] | None = None,
-                  images: list[tuple[str, int, Blob, str]] = ()) -> str:
+                  images: Sequence[tuple[str, int, Blob, str]] = ()) -> str:
     """Insert a draft and its image rows in one transaction; returns the new id."""
     values_json = _to_json(values, "values")
     update_json = None if update_of is None else _to_json(update_of, "update_of")
@@ -73,7 +74,9 @@ def create_draft(store: Store, form_id: str, values: dict[str, Any] | None = Non
                  update_of: dict[str, Any] | None = None) -> str:
     """A new draft of `form_id` with optional non-image values; returns its id."""
     form = load_form(form_id)
-    values = dict(values or {})
+    # Empty image values ("", [], None) are harmless: images come through `attach_image`.
+    values = {k: v for k, v in (values or {}).items()
+              if not (form.has_field(k) and form.field(k).is_image and v in (None, "", []))}
     for field_id in values:
         _value_field(form, field_id)
     return _insert_draft(store, form.id, values, linked_group_id=linked_group_id,

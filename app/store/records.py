@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -36,16 +36,17 @@ class ImageRef:
 @dataclass
 class StoredDraft:
     id: str
-    form: FormSpec
-    values: dict[str, Any]  # everything except images
-    images: dict[str, list[ImageRef]]  # image field -> references, in order
-    current_step: int
-    linked_group_id: int | None
-    update_of: dict[str, Any] | None
-    created_at: str
-    updated_at: str
-    deleted_at: str | None
-    revision: int
+    # Not in repr: values carry names and ID numbers, and a repr may end up in a log.
+    form: FormSpec = field(repr=False)
+    values: dict[str, Any] = field(repr=False)  # everything except images
+    images: dict[str, list[ImageRef]] = field(repr=False)  # image field -> refs, in order
+    current_step: int = 0
+    linked_group_id: int | None = None
+    update_of: dict[str, Any] | None = field(default=None, repr=False)
+    created_at: str = ""
+    updated_at: str = ""
+    deleted_at: str | None = None
+    revision: int = 0
     error_count: int | None = None  # cached rule-error count (None: not computed since the edit)
     errors_checked_on: str | None = None  # the day the cached count was computed for
 
@@ -88,11 +89,11 @@ class DraftSummary:
 
     id: str
     form: str
-    enterprise_name: str
-    created_at: str
-    updated_at: str
-    completeness: float  # 0..1, required fields filled
-    error_count: int  # rule errors as of today
+    enterprise_name: str = field(repr=False)  # masked in the console; keep it out of logs
+    created_at: str = ""
+    updated_at: str = ""
+    completeness: float = 0.0  # 0..1, required fields filled
+    error_count: int = 0  # rule errors as of today
     deleted_at: str | None = None
 
     def to_json(self) -> dict[str, Any]:

@@ -9,7 +9,23 @@ from app.ui.context import AppContext
 
 def build_pages(context: AppContext) -> list:
     """The main window's pages, in navigation order."""
-    return []
+    from app.ui.drafts.page import DraftsPage
+    from app.ui.settings.page import SettingsPage
+    from app.ui.tracker.page import TrackerPage
+
+    pages: list = [DraftsPage(context), TrackerPage(context), SettingsPage(context)]
+    return pages
+
+
+def _wire_open_draft(context: AppContext, window) -> None:  # noqa: ANN001 (MainWindow, lazy)
+    """Let the tracker's actions open a new draft in the drafts page's editor."""
+    drafts = next((p for p in window.pages if hasattr(p, "open_draft")), None)
+    if drafts is not None:
+        def open_draft(draft_id: str) -> None:
+            window.show_page(drafts)
+            drafts.open_draft(draft_id)
+
+        context.open_draft = open_draft
 
 
 def run_gui(demo: bool = False, smoke_test: bool = False, endpoint: str | None = None) -> int:
@@ -21,10 +37,29 @@ def run_gui(demo: bool = False, smoke_test: bool = False, endpoint: str | None =
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("QualDesk")
     app.setOrganizationName("QualDesk")
+    from app.ui.i18n import language, resolve_lang
+    from app.ui.settings.values import load_settings
+
     context = AppContext(endpoint=endpoint, demo=demo)
+    demo_session = None
+    if demo:
+        from app.ui.demo import start_demo
+
+        demo_session = start_demo(context)  # before settings: the demo has its own
+    lang = language()
+    lang.set(resolve_lang(load_settings().language))
+    lang.install()
     window = MainWindow(build_pages(context))
+    _wire_open_draft(context, window)
     window.show()
     if smoke_test:
         # Exit once the event loop has run, i.e. after the first paint has been delivered.
         QTimer.singleShot(0, lambda: (window.repaint(), app.exit(0)))
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        if window.isVisible():  # quit without a close event (smoke test, app.exit)
+            for page in window.pages:
+                page.shutdown()
+        if demo_session is not None:
+            demo_session.close()

@@ -190,7 +190,7 @@ def _id_portrait(rng: random.Random) -> tuple[Image.Image, dict[str, str], str]:
         "address": f"{place}{rng.choice(STREETS)}{rng.randint(1, 999)}号{rng.randint(1, 30)}幢{rng.randint(101, 2405)}室",
         "id_number": _id_number(rng, area, born),
     }
-    img, d = _canvas((1000, 630), (236, 240, 238))
+    img, d = _canvas((1000, 630), (222, 234, 242))
     label, value = _font(30), _font(34)
     grey, ink = (90, 110, 130), (20, 20, 20)
     d.text((70, 70), "姓名", font=label, fill=grey)
@@ -218,9 +218,9 @@ def _id_emblem(rng: random.Random) -> tuple[Image.Image, dict[str, str], str]:
     years = rng.choice((10, 20, 0))
     end = LONG_TERM if years == 0 else start.replace(year=start.year + years).isoformat()
     truth = {"issuing_authority": authority, "valid_from": start.isoformat(), "valid_to": end}
-    img, d = _canvas((1000, 630), (232, 238, 242))
+    img, d = _canvas((1000, 630), (226, 236, 244))
     ink, grey = (20, 20, 20), (90, 110, 130)
-    d.ellipse((70, 60, 230, 220), outline=(200, 40, 40), width=8)  # emblem placeholder
+    d.ellipse((70, 60, 230, 220), outline=(190, 150, 60), width=8)  # emblem placeholder (gold)
     d.text((330, 80), "中华人民共和国", font=_font(56, bold=True), fill=ink)
     d.text((300, 200), "居民身份证", font=_font(80, bold=True), fill=ink)
     d.text((200, 430), "签发机关", font=_font(30), fill=grey)
@@ -276,9 +276,9 @@ def _letter(kind: str, rng: random.Random) -> tuple[Image.Image, dict[str, str],
     d.text((620, 160), title, font=_font(64, bold=True), fill=ink, anchor="mm")
     for i, line in enumerate(body):
         d.text((140, 320 + i * 70), line, font=_font(36), fill=ink)
-    d.text((620, 1300), f"实际使用者名称：{company}", font=_font(34), fill=ink)
-    d.text((620, 1380), "实际使用者签章：", font=_font(34), fill=ink)
-    d.text((620, 1460), f"日期：{_cn_date(signed, pad=rng.random() < 0.5)}", font=_font(34), fill=ink)
+    d.text((440, 1300), f"实际使用者名称：{company}", font=_font(34), fill=ink)
+    d.text((440, 1380), "实际使用者签章：", font=_font(34), fill=ink)
+    d.text((440, 1460), f"日期：{_cn_date(signed, pad=rng.random() < 0.5)}", font=_font(34), fill=ink)
     return img, {"date": signed}, company
 
 

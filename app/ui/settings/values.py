@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
 
 from app.core.dates import EXPIRY_LEAD_DAYS
 
@@ -68,3 +68,19 @@ def save_settings(settings: AppSettings) -> None:
     for name, value in asdict(_valid(settings)).items():
         qs.setValue(f"{GROUP}/{name}", value)
     qs.sync()
+
+
+class _SettingsHub(QObject):
+    """Tells pages that settings changed (the tracker re-reads interval, lead time, masking)."""
+
+    changed = Signal(object)  # AppSettings
+
+
+_hub: _SettingsHub | None = None
+
+
+def settings_hub() -> _SettingsHub:
+    global _hub
+    if _hub is None:
+        _hub = _SettingsHub()
+    return _hub

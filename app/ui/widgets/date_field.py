@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QCalendarWidget, QCheckBox, QHBoxLayout, QLineEdit, QMenu, QToolButton, QWidget,
+    QCalendarWidget,
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
     QWidgetAction,
 )
 
@@ -25,6 +31,7 @@ class DateField(QWidget):
         self.line.setFixedWidth(130)
         self.line.textEdited.connect(self._typed)
         self.calendar_button = QToolButton()
+        self.calendar_button.setObjectName("calendarButton")
         self.calendar_button.setText("▾")
         self.calendar_button.setToolTip(self.tr("Pick a date"))
         self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

@@ -16,7 +16,11 @@ COLORS = {
 }
 
 # Applied once to the editor: property selectors pick the border by state.
-STYLE_SHEET = "\n".join(
+STYLE_SHEET = """
+    QFrame#imageZone { border: 1px dashed #a0a0a0; border-radius: 4px; background: #fbfbfb; }
+    QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #eeeeee; color: #555; }
+    QToolButton#calendarButton::menu-indicator { image: none; width: 0; }
+""" + "\n".join(
     f"""
     QLineEdit[mark="{state}"], QPlainTextEdit[mark="{state}"], QComboBox[mark="{state}"],
     QSpinBox[mark="{state}"], QFrame#imageZone[mark="{state}"] {{

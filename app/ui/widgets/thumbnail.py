@@ -26,8 +26,9 @@ class Thumbnail(QLabel):
 
     clicked = Signal()
 
-    def __init__(self, size: QSize = QSize(168, 112), parent: QWidget | None = None) -> None:
+    def __init__(self, size: QSize | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        size = size or QSize(168, 112)
         self.box = size
         self.setFixedSize(size)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)

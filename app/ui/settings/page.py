@@ -1,0 +1,299 @@
+"""The settings page. Non-secret settings apply as soon as they change (QSettings); the secret
+goes to the OS keyring (or this session's memory) only through "Save secret", and the secret
+box is cleared afterwards so it never lingers on screen. "Test connection" runs off the GUI
+thread and says plainly what worked or what to fix."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from app.cloud.endpoint import parse_endpoint
+from app.core.text import Text, UserError
+from app.ui.context import AppContext
+from app.ui.i18n import language, pick, resolve_lang
+from app.ui.main_window import Page
+from app.ui.settings.connection import connection_test
+from app.ui.settings.credentials import secret_place, store_secret
+from app.ui.settings.values import (
+    LANGUAGE_CHOICES,
+    OCR_ENGINES,
+    AppSettings,
+    load_settings,
+    save_settings,
+    settings_hub,
+)
+from app.ui.tasks import TaskRunner
+
+INVALID_STYLE = "QLineEdit { border: 1px solid #cf222e; background: #fff0f0; }"
+OK_COLOUR, FAIL_COLOUR = "#1a7f37", "#cf222e"
+
+
+class SettingsPage(Page):
+    nav_text = Text("设置", "Settings")
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("settingsPage")
+        self.context = context
+        self.settings = load_settings()
+        self.runner = TaskRunner(self)
+        self.runner.finished.connect(self._test_finished)
+        self.runner.failed.connect(self._test_failed)
+        self.runner.busyChanged.connect(self._test_busy)
+        self._build()
+        self._load_into_widgets()
+        language().changed.connect(self.retranslate)
+        self.retranslate()
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 12)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        outer.addWidget(self.title)
+
+        self.cred_box = QGroupBox()
+        cred = QFormLayout(self.cred_box)
+        self.use_keyring = QRadioButton()
+        self.use_chain = QRadioButton()
+        self.source_group = QButtonGroup(self)
+        self.source_group.addButton(self.use_keyring)
+        self.source_group.addButton(self.use_chain)
+        cred.addRow(self.use_keyring)
+        self.key_id = QLineEdit()
+        self.key_id.setObjectName("accessKeyId")
+        self.key_id_label = QLabel()
+        cred.addRow(self.key_id_label, self.key_id)
+        self.secret = QLineEdit()
+        self.secret.setObjectName("accessKeySecret")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.save_secret = QPushButton()
+        self.save_secret.setObjectName("saveSecret")
+        secret_row = QHBoxLayout()
+        secret_row.addWidget(self.secret, 1)
+        secret_row.addWidget(self.save_secret)
+        self.secret_label = QLabel()
+        cred.addRow(self.secret_label, secret_row)
+        self.secret_status = QLabel()
+        self.secret_status.setObjectName("secretStatus")
+        self.secret_status.setWordWrap(True)
+        cred.addRow("", self.secret_status)
+        cred.addRow(self.use_chain)
+        self.chain_hint = QLabel()
+        self.chain_hint.setWordWrap(True)
+        self.chain_hint.setStyleSheet("color: #57606a;")
+        cred.addRow("", self.chain_hint)
+        outer.addWidget(self.cred_box)
+
+        self.api_box = QGroupBox()
+        api = QFormLayout(self.api_box)
+        self.endpoint = QLineEdit()
+        self.endpoint.setObjectName("endpoint")
+        self.endpoint_label = QLabel()
+        api.addRow(self.endpoint_label, self.endpoint)
+        self.interval = QSpinBox()
+        self.interval.setObjectName("syncInterval")
+        self.interval.setRange(5, 24 * 60)
+        self.interval_label = QLabel()
+        api.addRow(self.interval_label, self.interval)
+        self.lead = QSpinBox()
+        self.lead.setObjectName("leadDays")
+        self.lead.setRange(1, 90)
+        self.lead_label = QLabel()
+        api.addRow(self.lead_label, self.lead)
+        self.test_button = QPushButton()
+        self.test_button.setObjectName("testConnection")
+        self.test_result = QLabel()
+        self.test_result.setObjectName("testResult")
+        self.test_result.setWordWrap(True)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+        api.addRow("", test_row)
+        outer.addWidget(self.api_box)
+
+        self.app_box = QGroupBox()
+        general = QFormLayout(self.app_box)
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("language")
+        self.language_label = QLabel()
+        general.addRow(self.language_label, self.language_combo)
+        self.ocr_combo = QComboBox()
+        self.ocr_combo.setObjectName("ocrEngine")
+        self.ocr_label = QLabel()
+        general.addRow(self.ocr_label, self.ocr_combo)
+        self.mask_default = QCheckBox()
+        self.mask_default.setObjectName("maskDefault")
+        general.addRow("", self.mask_default)
+        outer.addWidget(self.app_box)
+        outer.addStretch(1)
+
+        self.use_keyring.toggled.connect(self._source_changed)
+        self.key_id.editingFinished.connect(self._key_id_changed)
+        self.save_secret.clicked.connect(self._save_secret)
+        self.endpoint.editingFinished.connect(self._endpoint_changed)
+        self.interval.valueChanged.connect(lambda v: self._apply(sync_interval_min=v))
+        self.lead.valueChanged.connect(lambda v: self._apply(lead_days=v))
+        self.mask_default.toggled.connect(lambda v: self._apply(mask_sensitive=v))
+        self.language_combo.activated.connect(self._language_changed)
+        self.ocr_combo.activated.connect(
+            lambda i: self._apply(ocr_engine=self.ocr_combo.itemData(i)))
+        self.test_button.clicked.connect(self.test_connection)
+
+    def _load_into_widgets(self) -> None:
+        s = self.settings
+        (self.use_chain if s.credential_source == "chain" else self.use_keyring).setChecked(True)
+        self.key_id.setText(s.access_key_id)
+        self.endpoint.setText(s.endpoint)
+        self.interval.setValue(s.sync_interval_min)
+        self.lead.setValue(s.lead_days)
+        self.mask_default.setChecked(s.mask_sensitive)
+        self._source_changed()
+
+    def retranslate(self, *_: object) -> None:
+        self.title.setText(self.tr("Settings"))
+        self.cred_box.setTitle(self.tr("Alibaba Cloud credentials"))
+        self.use_keyring.setText(self.tr("AccessKey stored in the system keyring"))
+        self.use_chain.setText(self.tr("Use the aliyun CLI profile / environment variables"))
+        self.chain_hint.setText(self.tr(
+            "Reads ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET or the "
+            "aliyun CLI's current profile (~/.aliyun/config.json)."))
+        self.key_id_label.setText(self.tr("AccessKey ID"))
+        self.secret_label.setText(self.tr("AccessKey secret"))
+        self.secret.setPlaceholderText(self.tr("Paste the secret, then Save secret"))
+        self.save_secret.setText(self.tr("Save secret"))
+        self.api_box.setTitle(self.tr("Service and sync"))
+        self.endpoint_label.setText(self.tr("Endpoint"))
+        self.endpoint.setPlaceholderText("https://dysmsapi.aliyuncs.com")
+        self.interval_label.setText(self.tr("Automatic sync every"))
+        self.interval.setSuffix(self.tr(" min"))
+        self.lead_label.setText(self.tr("Warn before expiry"))
+        self.lead.setSuffix(self.tr(" days"))
+        self.test_button.setText(self.tr("Test connection"))
+        self.app_box.setTitle(self.tr("Application"))
+        self.language_label.setText(self.tr("Language"))
+        self.ocr_label.setText(self.tr("OCR engine"))
+        self.mask_default.setText(self.tr("Hide sensitive information by default"))
+        names = {"system": self.tr("Follow the system"), "zh": "中文", "en": "English"}
+        self._fill_combo(self.language_combo, [(c, names[c]) for c in LANGUAGE_CHOICES],
+                         self.settings.language)
+        engines = {"rapidocr": self.tr("RapidOCR (built in, recommended)"),
+                   "tesseract": self.tr("Tesseract")}
+        self._fill_combo(self.ocr_combo, [(e, engines[e]) for e in OCR_ENGINES],
+                         self.settings.ocr_engine)
+        self._show_secret_status()
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, items: list[tuple[str, str]], current: str) -> None:
+        combo.blockSignals(True)
+        combo.clear()
+        for value, label in items:
+            combo.addItem(label, value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    # -- changes --------------------------------------------------------------------------
+
+    def _apply(self, **changes: object) -> None:
+        for key, value in changes.items():
+            setattr(self.settings, key, value)
+        save_settings(self.settings)
+        settings_hub().changed.emit(self.settings)
+
+    def _source_changed(self, *_: object) -> None:
+        keyring = self.use_keyring.isChecked()
+        for w in (self.key_id, self.secret, self.save_secret):
+            w.setEnabled(keyring)
+        source = "keyring" if keyring else "chain"
+        if source != self.settings.credential_source:
+            self._apply(credential_source=source)
+
+    def _key_id_changed(self) -> None:
+        key_id = self.key_id.text().strip()
+        if key_id != self.settings.access_key_id:
+            self._apply(access_key_id=key_id)
+        self._show_secret_status()
+
+    def _save_secret(self) -> None:
+        self._key_id_changed()
+        key_id, secret = self.key_id.text().strip(), self.secret.text()
+        if not key_id:
+            self._status(self.tr("Enter the AccessKey ID first."), FAIL_COLOUR)
+            return
+        if not secret:
+            self._status(self.tr("Paste the secret first."), FAIL_COLOUR)
+            return
+        store_secret(self.context, key_id, secret)
+        self.secret.clear()
+        self._show_secret_status()
+
+    def _show_secret_status(self) -> None:
+        place = secret_place(self.context, self.key_id.text())
+        texts = {
+            "keyring": (self.tr("Secret stored in the system keyring."), OK_COLOUR),
+            "session": (self.tr("No system keyring is available: the secret is kept for this "
+                                "session only and will be asked for again next time."),
+                        "#b35900"),
+            "none": (self.tr("No secret saved for this AccessKey ID."), "#57606a"),
+        }
+        self._status(*texts[place])
+
+    def _status(self, text: str, colour: str) -> None:
+        self.secret_status.setText(text)
+        self.secret_status.setStyleSheet(f"color: {colour};")
+
+    def _endpoint_changed(self) -> None:
+        value = self.endpoint.text().strip()
+        try:
+            parse_endpoint(value or None)
+        except UserError as exc:
+            self.endpoint.setStyleSheet(INVALID_STYLE)
+            self.endpoint.setToolTip(exc.message(language().lang))
+            return
+        self.endpoint.setStyleSheet("")
+        self.endpoint.setToolTip("")
+        if value != self.settings.endpoint:
+            self._apply(endpoint=value)
+
+    def _language_changed(self, index: int) -> None:
+        choice = self.language_combo.itemData(index)
+        self._apply(language=choice)
+        language().set(resolve_lang(choice))
+
+    # -- test connection ------------------------------------------------------------------
+
+    def test_connection(self) -> None:
+        self._key_id_changed()
+        self.test_result.setStyleSheet("color: #57606a;")
+        self.test_result.setText(self.tr("Connecting…"))
+        self.runner.start(connection_test(self.context, AppSettings(**vars(self.settings))))
+
+    def _test_busy(self, busy: bool) -> None:
+        self.test_button.setEnabled(not busy)
+
+    def _test_finished(self, result: object) -> None:
+        self.test_result.setStyleSheet(f"color: {OK_COLOUR};")
+        self.test_result.setText(pick(result) if isinstance(result, Text) else str(result))
+
+    def _test_failed(self, message: object) -> None:
+        self.test_result.setStyleSheet(f"color: {FAIL_COLOUR};")
+        self.test_result.setText(pick(message) if isinstance(message, Text) else str(message))
+
+    def shutdown(self) -> None:
+        self.runner.cancel()
+        self.runner.wait()

@@ -1,0 +1,1 @@
+"""The tracker page: tracked qualifications (table + detail), sync, expiry notices."""

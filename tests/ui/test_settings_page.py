@@ -1,0 +1,160 @@
+"""Settings: non-secret values persist in QSettings; the secret goes to the keyring (or this
+session's memory when there is none) and never into the settings file or the database;
+"Test connection" runs off the GUI thread against the real simulator and says what happened."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends.fail import Keyring as FailKeyring
+from PySide6.QtCore import QSettings
+
+from app.cloud.simulator import DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, running_simulator
+from app.store.db import open_store
+from app.store.drafts import create_draft
+from app.store.paths import data_dir
+from app.ui.context import AppContext
+from app.ui.i18n import language
+from app.ui.settings.page import SettingsPage
+from app.ui.settings.values import load_settings
+
+SECRET = "s3cr3t-Value-that-must-not-leak"
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FailKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def make_page(qtbot, context: AppContext | None = None) -> SettingsPage:
+    page = SettingsPage(context or AppContext(home=data_dir()))
+    qtbot.addWidget(page)
+    return page
+
+
+def files_contain(folder: Path, needle: str) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file() and needle.encode() in p.read_bytes()]
+
+
+def enter_secret(page: SettingsPage, key_id: str, secret: str) -> None:
+    page.key_id.setText(key_id)
+    page.key_id.editingFinished.emit()
+    page.secret.setText(secret)
+    page.save_secret.click()
+
+
+def test_secret_goes_to_the_keyring_and_nowhere_else(qtbot, memory_keyring, tmp_path) -> None:
+    context = AppContext(home=data_dir())
+    create_draft(open_store(context.home), "general", {"enterprise_name": "测试公司"})
+    page = make_page(qtbot, context)
+    enter_secret(page, "LTAIkeyForTest", SECRET)
+    assert memory_keyring.items[("QualDesk", "LTAIkeyForTest")] == SECRET
+    assert page.secret.text() == ""  # not left on screen
+    assert "keyring" in page.secret_status.text() or "钥匙串" in page.secret_status.text()
+    QSettings().sync()
+    assert load_settings().access_key_id == "LTAIkeyForTest"
+    assert not files_contain(tmp_path / "settings", SECRET)
+    assert list((tmp_path / "settings").rglob("*.ini")), "settings were written"
+    assert not files_contain(Path(context.home), SECRET)  # the SQLite data folder
+
+
+def test_without_a_keyring_the_secret_stays_in_memory_for_the_session(qtbot, no_keyring,
+                                                                       tmp_path) -> None:
+    context = AppContext(home=data_dir())
+    page = make_page(qtbot, context)
+    enter_secret(page, "LTAIkeyForTest", SECRET)
+    assert context.session_secrets == {"LTAIkeyForTest": SECRET}
+    assert "session" in page.secret_status.text() or "会话" in page.secret_status.text()
+    QSettings().sync()
+    assert not files_contain(tmp_path / "settings", SECRET)
+    assert not files_contain(Path(context.home), SECRET)
+
+
+def test_settings_persist_and_a_bad_endpoint_turns_red(qtbot) -> None:
+    page = make_page(qtbot)
+    page.interval.setValue(45)
+    page.lead.setValue(14)
+    page.mask_default.setChecked(False)
+    page.endpoint.setText("ftp://nowhere")
+    page.endpoint.editingFinished.emit()
+    assert "cf222e" in page.endpoint.styleSheet() and page.endpoint.toolTip()
+    page.endpoint.setText("http://127.0.0.1:9")
+    page.endpoint.editingFinished.emit()
+    assert page.endpoint.styleSheet() == ""
+    page.use_chain.setChecked(True)
+    saved = load_settings()
+    assert (saved.sync_interval_min, saved.lead_days, saved.mask_sensitive) == (45, 14, False)
+    assert saved.endpoint == "http://127.0.0.1:9" and saved.credential_source == "chain"
+    assert not page.key_id.isEnabled()
+
+
+def test_test_connection_reports_success_and_clear_failures(qtbot, no_keyring) -> None:
+    with running_simulator(12) as sim:
+        context = AppContext(home=data_dir(), endpoint=sim.endpoint)
+        page = make_page(qtbot, context)
+        enter_secret(page, DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET)
+        with qtbot.waitSignal(page.runner.finished, timeout=15000):
+            page.test_button.click()
+            assert not page.test_button.isEnabled()  # busy while the worker runs
+        assert "12" in page.test_result.text() and sim.endpoint in page.test_result.text()
+        assert page.test_button.isEnabled()
+
+        enter_secret(page, DEMO_ACCESS_KEY_ID, "wrong-secret")
+        with qtbot.waitSignal(page.runner.failed, timeout=15000):
+            page.test_button.click()
+        text = page.test_result.text()
+        assert "SignatureDoesNotMatch" in text and "cf222e" in page.test_result.styleSheet()
+        page.shutdown()
+    context.endpoint = "http://127.0.0.1:9"  # nothing listens there
+    with qtbot.waitSignal(page.runner.failed, timeout=15000):
+        page.test_button.click()
+    assert "127.0.0.1:9" in page.test_result.text()
+    page.shutdown()
+
+
+def test_switching_language_retranslates_the_page(qtbot) -> None:
+    page = make_page(qtbot)
+    before = language().lang
+    try:
+        page.language_combo.setCurrentIndex(page.language_combo.findData("zh"))
+        page.language_combo.activated.emit(page.language_combo.currentIndex())
+        assert language().lang == "zh" and load_settings().language == "zh"
+        assert page.test_button.text() == "测试连接"
+        page.language_combo.setCurrentIndex(page.language_combo.findData("en"))
+        page.language_combo.activated.emit(page.language_combo.currentIndex())
+        assert page.test_button.text() == "Test connection"
+    finally:
+        language().set(before)
