@@ -10,10 +10,13 @@ import argparse
 import contextlib
 import importlib
 import logging
+import os
 import sys
 
 from app import __version__
 from app.commands import COMMANDS
+from app.commands.common import fail, lang_of
+from app.core.text import UserError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,4 +56,21 @@ def main(argv: list[str] | None = None) -> int:
         from app.ui.launch import run_gui  # Qt is imported only for the GUI
 
         return run_gui(demo=args.demo, smoke_test=args.smoke_test, endpoint=args.endpoint)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except UserError as exc:  # a command that forgot to catch its own user error
+        return fail(exc, lang_of(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `qualdesk ... | head`: the reader left, nothing more to say
+        _silence_stdout()
+        return 0
+
+
+def _silence_stdout() -> None:
+    """Point stdout at devnull so the interpreter's final flush does not raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
