@@ -93,8 +93,8 @@ class Readings:
                 if values.get(fid) == path}
 
 
-MISMATCH = Text("与{document}上识别到的“{reading}”不一致。",
-                "Differs from the {document}, which reads '{reading}'.")
+MISMATCH = Text("“{label}”与{document}上识别到的“{reading}”不一致。",
+                "{label} differs from the {document}, which reads '{reading}'.")
 
 
 def _comparison_kind(spec: FieldSpec) -> str:
@@ -121,6 +121,6 @@ def mismatch_check(readings: Readings) -> Callable[[RuleContext], Iterable[Findi
                 kind = _comparison_kind(spec)
                 if comparison_key(typed, kind) != comparison_key(read, kind):
                     yield Finding(form_field, WARNING, "ocr_mismatch",
-                                  MISMATCH.format(document=image.label, reading=read))
+                                  MISMATCH.format(label=spec.label, document=image.label, reading=read))
 
     return check
