@@ -8,6 +8,7 @@ Adding a screenshot is adding one such function.
 
 from __future__ import annotations
 
+import atexit
 import os
 import sys
 import tempfile
@@ -179,6 +180,58 @@ def editor_update_expired(studio: Studio) -> QWidget:
                             update_of={"values": {k: values[k] for k in locked}})
     window, _editor = _open_editor(studio, draft_id, "enterprise")
     return window
+
+
+# ---------------------------------------------------------------- tracking scenes (issue 7)
+def _tracking(studio: Studio, lang: str, page_name: str = "tracker"):  # noqa: ANN202
+    """The main window on the demo data (simulator + synced store), in `lang`, showing the
+    tracker with a rejected qualification selected (or the settings page)."""
+    from app.ui.demo import start_demo
+    from app.ui.i18n import language
+    from app.ui.launch import build_pages
+    from app.ui.settings.page import SettingsPage
+    from app.ui.tracker.page import TrackerPage
+
+    previous = language().lang
+    language().set(lang)
+    language().install()
+    context = studio.context()
+    session = start_demo(context)
+    window = studio.window(build_pages(context))
+    # The demo folder must outlive the pages' last background reads: remove it at exit.
+    atexit.register(session.close)
+    studio.cleanups.append(lambda: (language().set(previous), language().install()))
+    window.resize(1500, 860)
+    tracker = next(p for p in window.pages if isinstance(p, TrackerPage))
+    if page_name == "settings":
+        window.show_page(next(p for p in window.pages if isinstance(p, SettingsPage)))
+        return window, tracker
+    window.show_page(tracker)
+    studio.wait(lambda: not tracker.loader.busy and tracker.model.rowCount() > 0)
+    tracker.splitter.setSizes([960, 540])
+    proxy = tracker.proxy
+    for r in range(proxy.rowCount()):  # a rejection with a clear fix
+        row = tracker.model.row_at(proxy.mapToSource(proxy.index(r, 0)).row())
+        if row.badge == "rejected" and "公章" in (row.raw.get("audit_remark") or ""):
+            tracker.table.selectRow(r)
+            tracker.table.scrollTo(proxy.index(r, 0))
+            break
+    return window, tracker
+
+
+def _detail(studio: Studio, lang: str, masked: bool) -> QWidget:
+    _window, tracker = _tracking(studio, lang)
+    tracker.set_masked(masked)
+    tracker.detail.resize(640, 860)
+    return tracker.detail
+
+
+for _lang in ("zh", "en"):
+    scene(f"tracker_{_lang}")(lambda studio, lang=_lang: _tracking(studio, lang)[0])
+    scene(f"detail_masked_{_lang}")(lambda studio, lang=_lang: _detail(studio, lang, True))
+    scene(f"detail_unmasked_{_lang}")(lambda studio, lang=_lang: _detail(studio, lang, False))
+    scene(f"settings_{_lang}")(
+        lambda studio, lang=_lang: _tracking(studio, lang, "settings")[0])
 
 
 def _font(app: QApplication) -> None:

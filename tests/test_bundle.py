@@ -8,10 +8,10 @@ and onnxruntime bundled). The build takes ~30-70 s here; skipped when PyInstalle
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,10 +23,10 @@ from tests.factories import write_draft
 pytest.importorskip("PyInstaller", reason="PyInstaller is not installed (pip install -e .[package])")
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "packaging"))
-import build  # noqa: E402  (packaging/build.py)
-
-sys.path.remove(str(ROOT / "packaging"))
+_spec = importlib.util.spec_from_file_location("qualdesk_build", ROOT / "packaging" / "build.py")
+assert _spec is not None and _spec.loader is not None
+build = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(build)  # packaging/build.py, not PyPA's `build` package
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 

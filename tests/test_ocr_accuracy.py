@@ -1,7 +1,7 @@
 """Exact-field accuracy of `read_document` on the project's generated documents.
 
 Each engine loads once for the module. The sets are small for a 2-core machine; the bars
-were set a little below what was measured (RapidOCR 100 %, Tesseract ~75 %).
+were set a little below what was measured (RapidOCR 100 %, Tesseract 68–75 %).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from tests.synth import KINDS, find_cjk_font, write_samples
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(find_cjk_font() is None, reason="no CJK font (install fonts-noto-cjk)")]
 
-BARS = {"rapidocr": (4, 0.95), "tesseract": (2, 0.65)}  # images per kind, exact-field accuracy
+BARS = {"rapidocr": (4, 0.95), "tesseract": (2, 0.60)}  # images per kind, exact-field accuracy
 
 
 def _engine_or_skip(name: str) -> None:

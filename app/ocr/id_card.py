@@ -7,12 +7,12 @@ import re
 from app.ocr.extract import Extraction
 from app.ocr.layout import Row, after_label, continuation, find_after_label
 from app.ocr.normalize import (
-    windows,
     chinese_brackets,
     find_dates,
     fix_id_number,
     id_number_valid,
     to_iso_date,
+    windows,
 )
 
 NAME = ("姓名",)
@@ -47,6 +47,9 @@ def portrait(rows: list[Row], out: Extraction) -> None:
     elif from_id:
         # Unreadable or contradicted birth line: a checked ID number carries the date.
         out.put("birth_date", from_id, 0.6)
+    if from_id and "sex" not in out.fields:
+        # A lone character is what detectors miss most; digit 17 is odd for men.
+        out.put("sex", "男" if int(number[16]) % 2 else "女", 0.6)
     found = find_after_label(rows, ADDRESS)
     if found:
         rest, conf = continuation(rows, found[1], len(ADDRESS[0]), PORTRAIT_LABELS)

@@ -94,7 +94,7 @@ def windows(text: str, length: int) -> list[str]:
     """Every `length`-character slice of each run of capitals and digits, most digit-rich
     first: OCR glues stray letters onto a number ("ARS110105…")."""
     out = []
-    for run in re.findall(r"[0-9A-Z]{%d,}" % length, text):
+    for run in re.findall(rf"[0-9A-Z]{{{length},}}", text):
         out += [run[i:i + length] for i in range(len(run) - length + 1)]
     return sorted(out, key=lambda w: -sum(c.isdigit() for c in w))
 

@@ -12,6 +12,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -48,9 +49,13 @@ NUMBER400_DRAFT = {
 class DemoSession:
     home: Path
     simulator: Simulator
+    restore_settings: Callable[[], None] | None = None
 
     def close(self) -> None:
+        """Stop the simulator, point settings back where they were, delete the folder."""
         self.simulator.stop()
+        if self.restore_settings is not None:
+            self.restore_settings()
         with contextlib.suppress(OSError):
             shutil.rmtree(self.home)
 
@@ -66,9 +71,19 @@ def _shape_records(sim: Simulator, today: date) -> list[int]:
     return [soon.group_id, gone.group_id]
 
 
-def _use_demo_settings(home: Path) -> None:
-    """Point QSettings at the demo folder, so the demo never changes the user's settings."""
+def _use_demo_settings(home: Path) -> Callable[[], None]:
+    """Point QSettings at the demo folder, so the demo never changes the user's settings;
+    returns the function that points them back (so a late write cannot recreate the folder)."""
     from PySide6.QtCore import QSettings
+
+    ini, user = QSettings.Format.IniFormat, QSettings.Scope.UserScope
+    previous_format = QSettings.defaultFormat()
+    previous_root = Path(QSettings(ini, user, "QualDesk", "QualDesk").fileName()).parent.parent
+
+    def restore() -> None:
+        QSettings().sync()
+        QSettings.setPath(ini, user, str(previous_root))
+        QSettings.setDefaultFormat(previous_format)
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
@@ -76,6 +91,7 @@ def _use_demo_settings(home: Path) -> None:
     settings.setValue("settings/access_key_id", DEMO_ACCESS_KEY_ID)
     settings.setValue("settings/credential_source", "keyring")
     settings.sync()
+    return restore
 
 
 def start_demo(context: AppContext, records: int = DEMO_RECORDS,
@@ -95,7 +111,7 @@ def start_demo(context: AppContext, records: int = DEMO_RECORDS,
     sim.start()
     context.home, context.endpoint, context.demo = home, sim.endpoint, True
     context.session_secrets[DEMO_ACCESS_KEY_ID] = DEMO_ACCESS_KEY_SECRET
-    _use_demo_settings(home)
+    restore_settings = _use_demo_settings(home)
 
     store = open_store(home)
     api = DysmsApi(Credentials(DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, "session"),
@@ -107,4 +123,4 @@ def start_demo(context: AppContext, records: int = DEMO_RECORDS,
     sync(api, store, today=today)
     create_draft(store, "general", GENERAL_DRAFT)
     create_draft(store, "number400", NUMBER400_DRAFT)
-    return DemoSession(home, sim)
+    return DemoSession(home, sim, restore_settings)

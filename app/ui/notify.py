@@ -59,10 +59,11 @@ class ExpiryNotifier(QObject):
         title = self.tr("QualDesk: qualification expiry")
         parts = []
         if expired:
-            parts.append(self.tr("%n qualification(s) expired", "", expired))
+            parts.append(self.tr("%n qualification(s) expired.", "", expired))
         if soon:
-            parts.append(self.tr("%n qualification(s) expiring soon", "", soon))
-        message = "; ".join(parts) + ". " + self.tr("Open the tracker to update them.")
+            parts.append(self.tr("%n qualification(s) expiring soon.", "", soon))
+        parts.append(self.tr("Open the tracker to update them."))
+        message = " ".join(parts)
         self.notice.emit(title, message)
         tray = self._tray_icon()
         if tray is not None:

@@ -63,6 +63,10 @@
         <translation>暂无针对此原因的建议：请仔细阅读原因，修改草稿后重新提交。</translation>
     </message>
     <message>
+        <source>Suggested fix:</source>
+        <translation>修改建议：</translation>
+    </message>
+    <message>
         <source>Audit time</source>
         <translation>审核时间</translation>
     </message>
@@ -207,15 +211,15 @@
         <translation>QualDesk：资质到期提醒</translation>
     </message>
     <message numerus="yes">
-        <source>%n qualification(s) expired</source>
+        <source>%n qualification(s) expired.</source>
         <translation>
-            <numerusform>%n 个资质已过期</numerusform>
+            <numerusform>%n 个资质已过期。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n qualification(s) expiring soon</source>
+        <source>%n qualification(s) expiring soon.</source>
         <translation>
-            <numerusform>%n 个资质即将过期</numerusform>
+            <numerusform>%n 个资质即将过期。</numerusform>
         </translation>
     </message>
     <message>

@@ -63,7 +63,7 @@ def select(qtbot, tracker: TrackerPage, predicate) -> int:
         row = tracker.model.row_at(tracker.proxy.mapToSource(tracker.proxy.index(r, 0)).row())
         if predicate(row):
             tracker.table.selectRow(r)
-            qtbot.waitUntil(lambda: tracker.detail.row is row, timeout=2000)
+            assert tracker.detail.row is row
             return r
     raise AssertionError("no such row")
 

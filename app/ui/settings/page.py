@@ -5,6 +5,7 @@ thread and says plainly what worked or what to fix."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.cloud.endpoint import parse_endpoint
@@ -61,8 +63,14 @@ class SettingsPage(Page):
     # -- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(16, 12, 16, 12)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(16, 12, 16, 12)
+        column = QWidget()
+        column.setMaximumWidth(880)  # a readable form, not fields stretched across the screen
+        page.addWidget(column, 0, Qt.AlignmentFlag.AlignLeft)
+        page.addStretch(1)
+        outer = QVBoxLayout(column)
+        outer.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
         outer.addWidget(self.title)

@@ -245,8 +245,8 @@ class DetailPane(QScrollArea):
             return
         items = "".join(f"<li><b>{html.escape(pick(f.reason))}</b><br>{html.escape(pick(f.fix))}"
                         "</li>" for f in fixes)
-        self.fixes.setText(f"<p>{html.escape(self.tr('Suggested fix:'))}</p>"
-                           f"<ul style='margin-left: -20px'>{items}</ul>")
+        heading = html.escape(self.tr("Suggested fix:"))
+        self.fixes.setText(f"<p>{heading}</p><ul style='margin-left: -20px'>{items}</ul>")
 
     def _render_fields(self, row: TrackedRow, detail: dict[str, Any],
                        shown: dict[str, Any]) -> None:

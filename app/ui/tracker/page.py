@@ -40,8 +40,8 @@ from app.ui.tracker.prefill import update_of_from, values_from_detail
 from app.ui.tracker.rows import BADGE_STATES, TrackedRow
 from app.ui.tracker.schedule import next_sync_delay_minutes
 
-COLUMN_WIDTHS = {"name": 190, "company": 150, "legal_person": 70, "admin_name": 70,
-                 "state": 130, "expiry": 210, "audit_time": 140, "work_order_id": 90}
+COLUMN_WIDTHS = {"name": 170, "company": 130, "legal_person": 70, "admin_name": 64,
+                 "state": 128, "expiry": 250, "audit_time": 140, "work_order_id": 90}
 DRAFT_CREATED = Text("已创建草稿 {id}", "Draft {id} created")
 
 
@@ -300,8 +300,10 @@ class TrackerPage(Page):
         self.status.setText(text)
         self.status.setStyleSheet("color: #cf222e;" if error else "")
         window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 15000)
+        in_window = isinstance(window, QMainWindow)
+        self.status.setVisible(not in_window)  # the window's status bar shows it on every page
+        if in_window:
+            window.statusBar().showMessage(text, 30000)
 
     # -- actions --------------------------------------------------------------------------
 
