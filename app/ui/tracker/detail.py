@@ -161,11 +161,6 @@ class DetailPane(QScrollArea):
         actions.addStretch(1)
         outer.addLayout(actions)
 
-        self.fields_box = QGroupBox()
-        self.form = QFormLayout(self.fields_box)
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        outer.addWidget(self.fields_box)
-
         self.history_box = QGroupBox()
         history_layout = QVBoxLayout(self.history_box)
         self.timeline = QLabel()
@@ -173,6 +168,11 @@ class DetailPane(QScrollArea):
         self.timeline.setTextFormat(Qt.TextFormat.RichText)
         history_layout.addWidget(self.timeline)
         outer.addWidget(self.history_box)
+
+        self.fields_box = QGroupBox()
+        self.form = QFormLayout(self.fields_box)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        outer.addWidget(self.fields_box)
         outer.addStretch(1)
         self.field_labels: dict[str, QLabel] = {}
         self.render()
