@@ -17,6 +17,7 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from app.core.text import Text, UserError
+from app.ocr.tesseract_locate import locate_tesseract
 
 ENGINES = ("rapidocr", "tesseract")
 DEFAULT_ENGINE = "rapidocr"
@@ -76,9 +77,13 @@ def _bounds(points: Sequence[Sequence[float]]) -> tuple[float, float, float, flo
 
 
 TESSERACT_MISSING = Text(
-    "找不到 Tesseract 程序。请安装 tesseract-ocr（含中文简体语言包 chi_sim），或改用 RapidOCR 引擎。",
-    "The Tesseract program was not found. Install tesseract-ocr with the Simplified Chinese "
-    "language (chi_sim), or use the RapidOCR engine.")
+    "找不到 Tesseract 程序。请安装它（含中文简体语言包 chi_sim）：Windows 用 "
+    "winget install UB-Mannheim.TesseractOCR，macOS 用 brew install tesseract tesseract-lang，"
+    "Debian/Ubuntu 用 apt-get install tesseract-ocr tesseract-ocr-chi-sim；或继续使用内置的 RapidOCR 引擎。",
+    "The Tesseract program was not found. Install it with the Simplified Chinese language "
+    "(chi_sim) — Windows: winget install UB-Mannheim.TesseractOCR; macOS: brew install tesseract "
+    "tesseract-lang; Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-chi-sim — or keep "
+    "using the built-in RapidOCR engine.")
 CHI_SIM_MISSING = Text(
     "Tesseract 缺少中文简体语言包 chi_sim（如 Debian/Ubuntu 的 tesseract-ocr-chi-sim），或改用 RapidOCR 引擎。",
     "Tesseract lacks the Simplified Chinese language data chi_sim (e.g. the Debian/Ubuntu "
@@ -93,6 +98,10 @@ class TesseractEngine:
     def __init__(self) -> None:
         import pytesseract
 
+        command = locate_tesseract()
+        if command is None:
+            raise EngineUnavailable(TESSERACT_MISSING)
+        pytesseract.pytesseract.tesseract_cmd = command
         try:
             langs = set(pytesseract.get_languages(config=""))
         except (pytesseract.TesseractNotFoundError, OSError):

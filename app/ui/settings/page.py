@@ -58,6 +58,7 @@ class SettingsPage(Page):
         self._build()
         self._load_into_widgets()
         language().changed.connect(self.retranslate)
+        self._live_signals = True
         self.retranslate()
 
     # -- layout ---------------------------------------------------------------------------
@@ -303,5 +304,8 @@ class SettingsPage(Page):
         self.test_result.setText(pick(message) if isinstance(message, Text) else str(message))
 
     def shutdown(self) -> None:
+        if self._live_signals:  # shutdown may be called twice
+            self._live_signals = False
+            language().changed.disconnect(self.retranslate)
         self.runner.cancel()
         self.runner.wait()

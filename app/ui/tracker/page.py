@@ -76,6 +76,7 @@ class TrackerPage(Page):
         self._build()
         language().changed.connect(self.retranslate)
         settings_hub().changed.connect(self._settings_changed)
+        self._live_signals = True
         self.retranslate()
         self.reload()
         self.schedule_auto_sync()
@@ -339,6 +340,12 @@ class TrackerPage(Page):
     # -- lifecycle ------------------------------------------------------------------------
 
     def shutdown(self) -> None:
+        # Global signals outlive the page: a late settings or language change must not start
+        # new work on a page that is going away.
+        if self._live_signals:  # shutdown may be called twice
+            self._live_signals = False
+            settings_hub().changed.disconnect(self._settings_changed)
+            language().changed.disconnect(self.retranslate)
         self.auto_timer.stop()
         self.syncer.cancel()
         self.loader.cancel()
