@@ -88,7 +88,3 @@ def resolve_lang(setting: str | None) -> Lang:
     """The language for a settings value: 'zh' / 'en', or anything else = follow the system."""
     return setting if setting in LANGS else default_lang()  # type: ignore[return-value]
 
-
-def tr(context: str, source: str) -> str:
-    """Translate a module-level English string (for code that has no QObject's `self.tr`)."""
-    return QCoreApplication.translate(context, source)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -84,6 +85,8 @@ def test_sync_fills_the_table_with_every_state_masked_by_default(qtbot, page, si
             shown = cell(page, r, column)
             assert shown != value and shown[0] == value[0] and "*" in shown
         assert raw.raw["company"] not in cell(page, r, "name")
+    for path in Path(page.context.home).rglob("*"):  # the SQLite file, WAL, blobs
+        assert not path.is_file() or DEMO_ACCESS_KEY_SECRET.encode() not in path.read_bytes()
     page.mask_button.click()
     assert not page.masked
     first = page.model.row_at(page.proxy.mapToSource(page.proxy.index(0, 0)).row())

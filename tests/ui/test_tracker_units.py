@@ -82,4 +82,16 @@ def test_update_of_locks_identity_fields_and_names_the_expired_document() -> Non
     assert update["group_id"] == 7 and update["expired_documents"] == ["legal_rep_id"]
     assert update["values"] == {"enterprise_name": "杭州云帆科技有限公司",
                                 "qualification_name": "杭州云帆科技有限公司语音",
-                                "qualification_authorized": True}
+                                "qualification_authorized": True,
+                                "business_term_end": "2099-12-31",
+                                "legal_rep_id_valid_to": "2040-01-01",
+                                "admin_id_valid_to": "2026-03-12"}
+
+
+def test_the_editor_names_the_expired_document_from_update_of() -> None:
+    from app.core.spec import load_form
+    from app.ui.editor.banner import expired_documents
+
+    update = update_of_from({"group_id": 7}, DETAIL)
+    expired = expired_documents(load_form("general"), {}, update, date(2026, 3, 20))
+    assert [t.en for t in expired] and "administrator" in expired[0].en

@@ -70,8 +70,7 @@ class TrackerPage(Page):
         self.syncer.busyChanged.connect(self._sync_busy)
         self.auto_timer = QTimer(self)
         self.auto_timer.setSingleShot(True)
-        self.auto_timer.timeout.connect(lambda: self.sync_now(automatic=True))
-        self.last_notice = ""
+        self.auto_timer.timeout.connect(self.sync_now)
         self._selected_id: int | None = None
         self._build()
         language().changed.connect(self.retranslate)
@@ -152,7 +151,7 @@ class TrackerPage(Page):
         self.use_filter.currentIndexChanged.connect(self._filters_changed)
         self.mask_button.toggled.connect(self.set_masked)
         self.detail.maskToggled.connect(self.set_masked)
-        self.sync_button.clicked.connect(lambda: self.sync_now())
+        self.sync_button.clicked.connect(self.sync_now)
         self.cancel_button.clicked.connect(self.cancel_sync)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.detail.updateExpiredRequested.connect(self.prepare_update_expired)
@@ -250,10 +249,9 @@ class TrackerPage(Page):
         minutes = next_sync_delay_minutes(now or datetime.now(), self.settings.sync_interval_min)
         self.auto_timer.start(minutes * 60_000)
 
-    def sync_now(self, automatic: bool = False) -> None:
+    def sync_now(self) -> None:
         if self.syncer.busy:
             return
-        self._automatic = automatic
         self._message(self.tr("Syncing with Alibaba Cloud…"))
         self.syncer.start(sync_job(self.context, AppSettings(**vars(self.settings))))
 
@@ -294,7 +292,6 @@ class TrackerPage(Page):
         self._message(pick(message) if isinstance(message, Text) else str(message), error=True)
 
     def _on_notice(self, title: str, message: str) -> None:
-        self.last_notice = message
         self._message(message)
 
     def _message(self, text: str, error: bool = False) -> None:

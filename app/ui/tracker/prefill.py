@@ -67,11 +67,14 @@ def values_from_detail(detail: dict[str, Any]) -> dict[str, Any]:
 
 
 def update_of_from(row: dict[str, Any], detail: dict[str, Any]) -> dict[str, Any]:
-    """The `update_of` record of an update-expired draft: which qualification, its locked
-    values (identity fields the update must not change) and the document that expired."""
+    """The `update_of` record of an update-expired draft: which qualification, its original
+    values — the identity fields the update must not change (the rules lock those) and the
+    old validity end dates (the editor names the expired documents from them) — and the
+    document that expired first."""
     form = load_form("general")
     values = values_from_detail(detail)
-    locked = {f.id: values[f.id] for f in form.fields if f.locked_on_update and f.id in values}
+    kept = {f.id for f in form.fields if f.locked_on_update} | {v.end for v in form.validity}
+    locked = {k: v for k, v in values.items() if k in kept}
     return {
         "group_id": row.get("group_id"),
         "work_order_id": row.get("work_order_id"),
