@@ -35,10 +35,26 @@ class OcrResult:
     engine: str = DEFAULT_ENGINE
     lines: list[Line] = field(default_factory=list, repr=False)
 
-    def to_json(self) -> dict[str, Any]:
-        """The `qualdesk ocr --json` line (DESIGN.md)."""
-        return {"image": self.image, "kind": self.kind, "fields": self.fields,
-                "confidence": self.confidence, "seconds": round(self.seconds, 3)}
+    def to_json(self, *, detail: bool = False) -> dict[str, Any]:
+        """The `qualdesk ocr --json` line (DESIGN.md); `detail` adds what a stored reading
+        needs to be judged again later (`detected_kind`, `engine`). Lines are not kept."""
+        data: dict[str, Any] = {"image": self.image, "kind": self.kind, "fields": self.fields,
+                                "confidence": self.confidence, "seconds": round(self.seconds, 3)}
+        if detail:
+            data.update(detected_kind=self.detected_kind, engine=self.engine)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> OcrResult:
+        """A result back from `to_json` (either shape; without `detected_kind` the document
+        is taken to read like the kind it was extracted as)."""
+        kind = str(data["kind"])
+        return cls(image=str(data.get("image", "")), kind=kind,
+                   detected_kind=str(data.get("detected_kind", kind)),
+                   fields={str(k): str(v) for k, v in dict(data.get("fields", {})).items()},
+                   confidence={str(k): float(v) for k, v in dict(data.get("confidence", {})).items()},
+                   seconds=float(data.get("seconds", 0.0)),
+                   engine=str(data.get("engine", DEFAULT_ENGINE)))
 
 
 def ocr_image(image: Image.Image) -> Image.Image:

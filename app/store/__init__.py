@@ -20,6 +20,7 @@ from app.store.drafts import (
 )
 from app.store.listing import list_drafts
 from app.store.paths import data_dir
+from app.store.readings import load_reading, save_reading
 from app.store.records import DraftNotFound, DraftSummary, ImageRef, StoredDraft
 from app.store.trash import delete_draft, garbage_collect, purge_trash, restore_draft
 
@@ -27,6 +28,6 @@ __all__ = [
     "SCHEMA_VERSION", "DraftNotFound", "DraftSummary", "ImageRef", "Store", "StoredDraft",
     "attach_image", "create_draft", "data_dir", "delete_draft", "duplicate_draft",
     "garbage_collect", "get_draft", "import_draft", "link_qualification", "list_drafts",
-    "load_draft", "open_store", "purge_trash", "remove_image", "resolve_id", "restore_draft",
-    "set_current_step", "update_field",
+    "load_draft", "load_reading", "open_store", "purge_trash", "remove_image", "resolve_id",
+    "restore_draft", "save_reading", "set_current_step", "update_field",
 ]

@@ -84,8 +84,29 @@ def _v2_tracked(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX state_history_group ON state_history(group_id, id)")
 
 
+def _v3_ocr_readings(db: sqlite_utils.Database) -> None:
+    """What OCR read on each stored image, so reopening a draft shows mismatches without
+    reading again. Keyed by content, not draft: one photo in ten drafts is read once. A
+    reading goes with the last reference to its image (it holds names and ID numbers)."""
+    db.execute("""
+        CREATE TABLE ocr_readings (
+            sha256 TEXT NOT NULL,
+            engine TEXT NOT NULL,
+            result_json TEXT NOT NULL,
+            read_at TEXT NOT NULL,
+            PRIMARY KEY (sha256, engine)
+        )""")
+    db.execute("""
+        CREATE TRIGGER ocr_readings_follow_images AFTER DELETE ON draft_images
+        WHEN NOT EXISTS (SELECT 1 FROM draft_images WHERE sha256 = OLD.sha256)
+        BEGIN
+            DELETE FROM ocr_readings WHERE sha256 = OLD.sha256;
+        END""")
+
+
 # Forward migrations: MIGRATIONS[i] takes the schema from version i to i + 1. Append only.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_drafts, _v2_tracked]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_drafts, _v2_tracked,
+                                                              _v3_ocr_readings]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

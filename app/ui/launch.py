@@ -37,7 +37,10 @@ def run_gui(demo: bool = False, smoke_test: bool = False, endpoint: str | None =
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("QualDesk")
     app.setOrganizationName("QualDesk")
+    from app.ui.gc_guard import MainThreadGarbageCollector
     from app.ui.i18n import language, resolve_lang
+
+    collector = MainThreadGarbageCollector(app)
     from app.ui.settings.values import load_settings
 
     context = AppContext(endpoint=endpoint, demo=demo)
@@ -63,3 +66,4 @@ def run_gui(demo: bool = False, smoke_test: bool = False, endpoint: str | None =
                 page.shutdown()
         if demo_session is not None:
             demo_session.close()
+        collector.stop()

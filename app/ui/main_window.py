@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding-left: 12px; }")
         self.stack = QStackedWidget()
         central = QWidget()
         layout = QHBoxLayout(central)

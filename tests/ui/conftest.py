@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collect_garbage_on_the_gui_thread() -> Iterator[None]:
+    """As the app does (app/ui/gc_guard.py): no automatic collection, which could run in a
+    worker thread and destroy Qt objects there; each test's teardown collects instead."""
+    gc.disable()
+    yield
+    gc.enable()
 
 
 @pytest.fixture(autouse=True)
@@ -29,4 +39,5 @@ def no_leftover_work(qapp, tmp_path) -> Iterator[None]:  # noqa: ANN001 (pytest 
     for widget in QApplication.topLevelWidgets():
         widget.deleteLater()
     QCoreApplication.processEvents()
+    gc.collect()
     assert not timers, f"{len(timers)} active QTimer(s) left behind by the test"

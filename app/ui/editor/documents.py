@@ -1,25 +1,27 @@
 """The slow part of attaching a document, as one core-style function for a worker thread:
 intake (format, size, orientation), store the file, and read it by OCR when its kind is
-readable. Also the in-memory readings per image, so live checks can flag mismatches without
-running OCR again."""
+readable. Also the readings per image (kept for the session and stored in the database), so
+live checks flag mismatches with the one rule of `app.ocr.mismatch` without reading again."""
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.rules import WARNING, Finding, RuleContext
-from app.core.spec import FieldSpec
+from app.core.rules import Finding, RuleContext
+from app.core.spec import FieldSpec, FormSpec
 from app.core.tasks import CancelCheck, Progress, check_cancelled
 from app.core.text import Text, UserError
 from app.images.intake import intake_image
-from app.ocr.engines import DEFAULT_ENGINE, get_engine
-from app.ocr.extract import KINDS as OCR_KINDS
-from app.ocr.normalize import comparison_key
+from app.ocr import ENGINES, KINDS, OcrResult, read_document
+from app.ocr.engines import DEFAULT_ENGINE
+from app.ocr.mismatch import MIN_CONFIDENCE, mismatch_findings
 from app.store.db import Store
 from app.store.drafts import attach_image
+from app.store.readings import load_reading, save_reading
+from app.store.records import StoredDraft
 
 OCR_FAILED = Text("无法识别这份文件的文字：{reason}", "Could not read the document: {reason}")
 
@@ -31,15 +33,37 @@ class AttachOutcome:
     name: str  # the user's file name
     notes: list[Text] = field(default_factory=list)  # what intake changed
     warnings: list[Text] = field(default_factory=list)  # quality warnings
-    reading: dict[str, str] | None = None  # OCR fields by DESIGN.md name; None = not read
+    reading: OcrResult | None = None  # what the document says; None = not read
     ocr_problem: Text | None = None
 
 
+def readable(spec: FieldSpec) -> bool:
+    """An image field whose document OCR can read into form fields."""
+    return spec.type == "image" and bool(spec.ocr) and spec.document in KINDS
+
+
+def stored_reading(store: Store, sha256: str, kind: str, engines: Iterable[str]) -> OcrResult | None:
+    """The first stored reading of the blob by one of `engines` that was extracted as `kind`
+    (the same photo in a field for another document must be read again)."""
+    for engine in engines:
+        data = load_reading(store, sha256, engine)
+        if data is None:
+            continue
+        try:
+            result = OcrResult.from_json(data)
+        except (KeyError, TypeError, ValueError):
+            continue  # an unreadable row: reading again is safe
+        if result.kind == kind:
+            return result
+    return None
+
+
 def attach_and_read(store: Store, draft_id: str, field_id: str, source: Path,
-                    kind: str | None, stamp: str = "never", engine: str = DEFAULT_ENGINE, *, progress: Progress, cancelled: CancelCheck,
-                    ) -> AttachOutcome:
+                    kind: str | None, stamp: str = "never", engine: str = DEFAULT_ENGINE, *,
+                    progress: Progress, cancelled: CancelCheck) -> AttachOutcome:
     """Intake `source` (convert, rotate, shrink; quality signals for the field's `stamp`
-    policy), attach the upload-ready copy, then OCR it when `kind` is readable."""
+    policy), attach the upload-ready copy, then read it when `kind` is readable: from the
+    stored reading of the same file and engine if there is one, else by OCR (then stored)."""
     progress(None, "intake")
     with tempfile.TemporaryDirectory(prefix="qualdesk-intake-") as folder:
         intake = intake_image(source, folder, stamp=stamp, cancelled=cancelled)
@@ -47,80 +71,88 @@ def attach_and_read(store: Store, draft_id: str, field_id: str, source: Path,
         ref = attach_image(store, draft_id, field_id, intake.path)
     outcome = AttachOutcome(field_id, str(ref.path), ref.original_name, list(intake.notes),
                             [s.message for s in intake.signals])
-    if kind in OCR_KINDS:
-        progress(None, "ocr")
-        check_cancelled(cancelled)
-        try:
-            outcome.reading = read_fields(ref.path, kind, engine, cancelled=cancelled)
-        except UserError as exc:
-            outcome.ocr_problem = OCR_FAILED.format(reason=exc.text)
+    if kind not in KINDS:
+        return outcome
+    outcome.reading = stored_reading(store, ref.sha256, kind, [engine])
+    if outcome.reading is not None:
+        return outcome
+    progress(None, "ocr")
+    check_cancelled(cancelled)
+    try:
+        result = read_document(ref.path, kind, engine, cancelled=cancelled)
+    except UserError as exc:
+        outcome.ocr_problem = OCR_FAILED.format(reason=exc.text)
+        return outcome
+    save_reading(store, ref.sha256, result.engine, result.to_json(detail=True))
+    outcome.reading = result
     return outcome
 
 
-def read_fields(path: Path, kind: str, engine: str = DEFAULT_ENGINE, *,
-                cancelled: CancelCheck) -> dict[str, str]:
-    """The document's fields (DESIGN.md names) as read by `engine`."""
-    from PIL import Image
-
-    from app.ocr.extract import extract
-
-    with Image.open(path) as img:
-        lines = get_engine(engine).read(img)
-    check_cancelled(cancelled)
-    return dict(extract(kind, lines).fields)
-
-
 class Readings:
-    """What each image field's document says, kept for the session (keyed by the stored
-    file, so a replaced image never lends its old reading)."""
+    """What each image field's document says (keyed by the stored file, so a replaced image
+    never lends its old reading)."""
 
     def __init__(self) -> None:
-        self._by_field: dict[str, tuple[str, dict[str, str]]] = {}
+        self._by_field: dict[str, tuple[str, OcrResult]] = {}
 
-    def put(self, field_id: str, path: str, fields: dict[str, str]) -> None:
-        self._by_field[field_id] = (path, fields)
+    def put(self, field_id: str, path: str, result: OcrResult) -> None:
+        self._by_field[field_id] = (path, result)
 
     def drop(self, field_id: str) -> None:
         self._by_field.pop(field_id, None)
 
-    def of(self, field_id: str, current_path: object) -> dict[str, str] | None:
+    def of(self, field_id: str, current_path: object) -> OcrResult | None:
         entry = self._by_field.get(field_id)
         return entry[1] if entry and entry[0] == current_path else None
 
-    def current(self, values: dict[str, object]) -> dict[str, dict[str, str]]:
-        """Readings whose image is still the one attached."""
-        return {fid: fields for fid, (path, fields) in self._by_field.items()
+    def current(self, values: dict[str, object]) -> dict[str, OcrResult]:
+        """Readings whose image is still the one attached: what `mismatch_findings` takes."""
+        return {fid: result for fid, (path, result) in self._by_field.items()
                 if values.get(fid) == path}
 
-
-MISMATCH = Text("“{label}”与{document}上识别到的“{reading}”不一致。",
-                "{label} differs from the {document}, which reads '{reading}'.")
-
-
-def _comparison_kind(spec: FieldSpec) -> str:
-    if spec.type == "date":
-        return "date"
-    return "code" if spec.format in ("credit_code", "cn_id_number") else "text"
+    def restore(self, store: Store, stored: StoredDraft, engine: str) -> int:
+        """Fill in the stored readings of the draft's attached documents (no OCR): the
+        chosen engine's first, another engine's otherwise. Returns how many were restored."""
+        engines = [engine, *(e for e in ENGINES if e != engine)]
+        restored = 0
+        for spec in stored.form.fields:
+            refs = stored.images.get(spec.id)
+            if not refs or not readable(spec) or self.of(spec.id, str(refs[0].path)):
+                continue
+            assert spec.document is not None
+            result = stored_reading(store, refs[0].sha256, spec.document, engines)
+            if result is not None:
+                self.put(spec.id, str(refs[0].path), result)
+                restored += 1
+        return restored
 
 
 def mismatch_check(readings: Readings) -> Callable[[RuleContext], Iterable[Finding]]:
-    """An `extra` check for `check_draft`: a filled field that differs from what an attached
-    document reads becomes an `ocr_mismatch` warning (empty fields are pre-filled instead)."""
+    """An `extra` check for `check_draft`: the rule `qualdesk check --ocr` applies, on the
+    readings already at hand."""
 
-    def check(ctx: RuleContext) -> Iterator[Finding]:
-        current = readings.current(ctx.values)
-        for image in ctx.form.fields:
-            reading = current.get(image.id)
-            if not reading:
-                continue
-            for doc_field, form_field in image.ocr.items():
-                read, typed = reading.get(doc_field), ctx.values.get(form_field)
-                if not read or not isinstance(typed, str) or not typed.strip():
-                    continue
-                spec = ctx.form.field(form_field)
-                kind = _comparison_kind(spec)
-                if comparison_key(typed, kind) != comparison_key(read, kind):
-                    yield Finding(form_field, WARNING, "ocr_mismatch",
-                                  MISMATCH.format(label=spec.label, document=image.label, reading=read))
+    def check(ctx: RuleContext) -> list[Finding]:
+        return mismatch_findings(ctx.draft, readings.current(ctx.values))
 
     return check
+
+
+def document_value(form: FormSpec, readings: Readings, values: dict[str, object],
+                   field_id: str) -> str | None:
+    """What an attached document says `field_id` should be (by the spec's `ocr` mapping;
+    the first sure reading that differs from the typed value), if any."""
+    typed = values.get(field_id)
+    first: str | None = None
+    for spec in form.fields:
+        result = readings.of(spec.id, values.get(spec.id))
+        if result is None:
+            continue
+        for doc_field, form_field in spec.ocr.items():
+            read = result.fields.get(doc_field)
+            if form_field != field_id or not read \
+                    or result.confidence.get(doc_field, 0.0) < MIN_CONFIDENCE:
+                continue
+            if read != typed:
+                return read
+            first = first or read
+    return first

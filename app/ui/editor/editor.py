@@ -30,7 +30,14 @@ from app.core.text import Text, UserError
 from app.store.db import Store
 from app.store.drafts import get_draft, remove_image, set_current_step, update_field
 from app.ui.editor.banner import UpdateBanner, expired_documents
-from app.ui.editor.documents import AttachOutcome, Readings, attach_and_read, mismatch_check
+from app.ui.editor.documents import (
+    AttachOutcome,
+    Readings,
+    attach_and_read,
+    document_value,
+    mismatch_check,
+    readable,
+)
 from app.ui.editor.field_row import FieldRow
 from app.ui.editor.findings_panel import FindingsPanel
 from app.ui.editor.section_page import SectionPage
@@ -68,6 +75,8 @@ class DraftEditor(QWidget):
         self.values: dict[str, Any] = stored.all_values()
         self.names = {fid: [r.original_name for r in refs] for fid, refs in stored.images.items()}
         self.readings = readings if readings is not None else Readings()
+        # Stored readings bring mismatch highlights back without running OCR again.
+        self.readings.restore(store, stored, load_settings().ocr_engine)
         self.findings: list[Finding] = []
         self.rows: dict[str, FieldRow] = {}
         self.runners: dict[str, TaskRunner] = {}
@@ -239,7 +248,7 @@ class DraftEditor(QWidget):
             runner.progress.connect(partial(self._attach_progress, field_id))
             runner.busyChanged.connect(partial(self._attach_busy, field_id))
             self.runners[field_id] = runner
-        kind = spec.document if self.read_documents and spec.ocr and spec.type == "image" else None
+        kind = spec.document if self.read_documents and readable(spec) else None
         runner.start(partial(attach_and_read, self.store, self.draft_id, field_id,
                              Path(source), kind, spec.stamp, load_settings().ocr_engine))
 
@@ -275,7 +284,7 @@ class DraftEditor(QWidget):
             warnings.append(pick(outcome.ocr_problem))
         if outcome.reading is not None:
             self.readings.put(field_id, outcome.path, outcome.reading)
-            filled = self._prefill(spec, outcome.reading)
+            filled = self._prefill(spec, outcome.reading.fields)
             if filled:
                 labels = "、".join(pick(self.form.field(f).label) for f in filled)
                 notes.append(pick(PREFILLED.format(fields=labels)))
@@ -346,14 +355,7 @@ class DraftEditor(QWidget):
 
     def document_value(self, field_id: str) -> str | None:
         """What an attached document says this field should be, if any document was read."""
-        for spec in self.form.fields:
-            for doc_field, form_field in spec.ocr.items():
-                if form_field != field_id:
-                    continue
-                reading = self.readings.of(spec.id, self.values.get(spec.id))
-                if reading and reading.get(doc_field):
-                    return reading[doc_field]
-        return None
+        return document_value(self.form, self.readings, self.values, field_id)
 
     def section_state(self, section_id: str, by_field: dict[str, list[Finding]]) -> str:
         fields = self.form.section_fields(section_id)
