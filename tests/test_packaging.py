@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import configparser
+import os
 import plistlib
 import re
 import shutil
@@ -190,15 +191,21 @@ def test_ico_and_icns_hold_the_sizes_windows_and_macos_need() -> None:
 
 
 def test_icon_generator_renders_the_svg_into_every_format(tmp_path: Path) -> None:
-    sys.path.insert(0, str(PACKAGING))
-    try:
-        import make_icons
-    finally:
-        sys.path.remove(str(PACKAGING))
-    master = make_icons.render_svg(make_icons.SOURCE, 256)
-    assert master.size == (256, 256) and master.getpixel((128, 128))[3] == 255
-    written = make_icons.write_icons(master, tmp_path)
-    assert {p.name for p in written} >= {"qualdesk.ico", "qualdesk.icns", "qualdesk-16.png"}
+    """In a subprocess: the generator creates a QGuiApplication, and one left in the test
+    process would make every later QWidget abort ("Must construct a QApplication")."""
+    script = (
+        "import sys; from pathlib import Path\n"
+        f"sys.path.insert(0, {str(PACKAGING)!r})\n"
+        "import make_icons\n"
+        "master = make_icons.render_svg(make_icons.SOURCE, 256)\n"
+        "assert master.size == (256, 256) and master.getpixel((128, 128))[3] == 255\n"
+        f"written = make_icons.write_icons(master, Path({str(tmp_path)!r}))\n"
+        "print(' '.join(sorted(p.name for p in written)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr
+    assert set(out.stdout.split()) >= {"qualdesk.ico", "qualdesk.icns", "qualdesk-16.png"}
     with Image.open(tmp_path / "qualdesk.icns") as icns:
         assert icns.format == "ICNS"
 
