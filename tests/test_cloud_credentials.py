@@ -6,14 +6,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
-from keyring.errors import PasswordDeleteError
 
 from app.cloud.credentials import (
     KEYRING_SERVICE,
@@ -27,34 +24,7 @@ from app.cloud.errors import CredentialsMissing, KeyringUnavailable
 ROOT = Path(__file__).resolve().parent.parent
 
 
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
-
-
-@pytest.fixture()
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-def test_explicit_key_id_takes_its_secret_from_the_keyring(memory_keyring: MemoryKeyring
+def test_explicit_key_id_takes_its_secret_from_the_keyring(memory_keyring
                                                            ) -> None:
     save_secret("LTAIexplicit", "s3cret")
     assert memory_keyring.items == {(KEYRING_SERVICE, "LTAIexplicit"): "s3cret"}
