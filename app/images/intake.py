@@ -1,8 +1,8 @@
 """Intake of a user's image file: from whatever they picked to an upload-ready file.
 
 The console takes JPG, PNG and GIF up to 5 MB. Decisions, each recorded as a bilingual note:
-- JPG/PNG/GIF that are upright, ≤ 5 MB and in an ordinary colour mode are copied unchanged
-  (no needless recompression);
+- JPG/PNG/GIF that are upright, ≤ 5 MB and in an ordinary colour mode are copied without
+  re-encoding (no needless recompression), minus location and camera metadata;
 - other formats Pillow reads (BMP, TIFF, WebP, …) become JPEG; transparency is filled white;
 - EXIF orientation is applied (the reviewer's viewer may ignore the tag);
 - CMYK becomes RGB, 16-bit greyscale becomes 8-bit;
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from PIL import Image, ImageOps
 from app.core.tasks import CancelCheck, Progress, check_cancelled, never_cancelled, no_progress
 from app.core.text import Text, UserError
 from app.images.load import LoadedImage, load_image, to_8bit_grey, to_8bit_rgb
+from app.images.metadata import strip_metadata
 from app.images.probe import ACCEPTED_FORMATS, MAX_UPLOAD_BYTES
 from app.images.quality import QualitySignal, quality_signals
 
@@ -37,6 +37,8 @@ EXTENSION = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif"}
 
 NOTES = {
     "converted": Text("已将 {src} 格式转换为 {dst}。", "Converted from {src} to {dst}."),
+    "metadata": Text("已移除照片中的位置、设备等元数据（图像本身未改动）。",
+                     "Removed location and camera metadata (the picture itself is untouched)."),
     "rotated": Text("已按照片的 EXIF 方向信息旋转为正向。", "Rotated upright as its EXIF orientation says."),
     "cmyk": Text("已将 CMYK 颜色转换为 RGB。", "Converted CMYK colour to RGB."),
     "bit_depth": Text("已将 16 位图像转换为 8 位。", "Reduced the 16-bit image to 8 bits."),
@@ -148,7 +150,11 @@ def intake_image(src: str | Path, out_dir: str | Path | None = None, *,
     folder.mkdir(parents=True, exist_ok=True)
     if not notes and loaded.size_bytes <= MAX_UPLOAD_BYTES:
         out = folder / f"{_safe_stem(src)}{EXTENSION[target]}"
-        shutil.copyfile(src, out)
+        original = src.read_bytes()
+        cleaned = strip_metadata(original, target)
+        if len(cleaned) != len(original):
+            notes.append(NOTES["metadata"])
+        out.write_bytes(cleaned)
     else:
         data = _encode(img, target) if target != "JPEG" else b""
         if target == "JPEG" or len(data) > MAX_UPLOAD_BYTES:
