@@ -95,11 +95,19 @@ def _general_partial() -> dict:
             "qualification_name": "远航通信语音通知"}
 
 
-def _open_editor(studio: Studio, draft_id: str, section: str) -> tuple[QWidget, object]:
+def _drafts_window(studio: Studio) -> tuple[QWidget, object]:
+    """The whole main window (every page in the navigation), showing the drafts page."""
     from app.ui.drafts.page import DraftsPage
+    from app.ui.launch import build_pages
 
-    page = DraftsPage(studio.context())
-    window = studio.window([page])
+    window = studio.window(build_pages(studio.context()))
+    page = next(p for p in window.pages if isinstance(p, DraftsPage))
+    window.show_page(page)
+    return window, page
+
+
+def _open_editor(studio: Studio, draft_id: str, section: str) -> tuple[QWidget, object]:
+    window, page = _drafts_window(studio)
     editor = page.open_draft(draft_id)
     index = [s.id for s in editor.form.sections].index(section)
     editor.go_to_section(index)
@@ -115,7 +123,6 @@ def _attach(studio: Studio, editor, field_id: str, path: Path) -> None:
 def drafts_list(studio: Studio) -> QWidget:
     from app.core.draft import parse_draft
     from app.store.drafts import create_draft, import_draft
-    from app.ui.drafts.page import DraftsPage
     from tests.factories import make_draft
 
     store = studio.store
@@ -123,8 +130,7 @@ def drafts_list(studio: Studio) -> QWidget:
     import_draft(store, parse_draft(make_draft(studio.samples, "general")))
     create_draft(store, "general", {**_general_partial(), "enterprise_name": "武汉远航通信技术有限公司"})
     create_draft(store, "number400", {"numbers_requested": 3})
-    page = DraftsPage(studio.context())
-    window = studio.window([page])
+    window, page = _drafts_window(studio)
     page.on_shown()
     studio.wait(lambda: not page.list_runner.busy and page.model.rowCount() == 4)
     page.table.selectRow(0)
