@@ -92,3 +92,22 @@ def test_an_unreadable_row_counts_as_not_read(tmp_path: Path) -> None:
     save_reading(store, sha, "rapidocr", {"kind": "id_portrait"})
     store.db.execute("UPDATE ocr_readings SET result_json = 'not json{'")
     assert load_reading(store, sha, "rapidocr") is None
+
+
+def test_the_drafts_list_counts_mismatches_with_stored_readings(tmp_path: Path) -> None:
+    """The list's error count is the editor's: a stored reading that disagrees with the typed
+    name adds an `ocr_mismatch` error, and saving a reading refreshes the cached count."""
+    from app.store import list_drafts, update_field
+
+    store = open_store()
+    draft_id, sha = _draft_with_card(store, tmp_path)
+    update_field(store, draft_id, "admin_name", "王小明")
+
+    def errors() -> int:
+        return next(d.error_count for d in list_drafts(store) if d.id == draft_id)
+
+    before = errors()
+    save_reading(store, sha, "rapidocr", _reading("王小朋").to_json(detail=True))
+    assert errors() == before + 1  # cached count dropped by the save, mismatch counted
+    save_reading(store, sha, "rapidocr", _reading("王小明").to_json(detail=True))
+    assert errors() == before

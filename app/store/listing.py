@@ -13,7 +13,9 @@ from datetime import date
 
 from app.core.draft import completeness
 from app.core.rules import ERROR, check_draft
+from app.ocr.mismatch import mismatch_findings
 from app.store.db import Store, write
+from app.store.readings import draft_readings
 from app.store.records import DraftSummary, StoredDraft, draft_from_row
 
 
@@ -27,6 +29,14 @@ def _stored_drafts(store: Store, trash: bool) -> list[StoredDraft]:
     return [draft_from_row(r, images[r["id"]], store.blobs_dir) for r in rows]
 
 
+def _error_count(store: Store, stored: StoredDraft, today: date) -> int:
+    """Errors as the editor counts them: every rule, plus mismatches between typed values
+    and the stored readings of the attached documents (no OCR runs here)."""
+    readings = draft_readings(store, stored)
+    extra = [lambda ctx: mismatch_findings(ctx.draft, readings)] if readings else []
+    return sum(1 for f in check_draft(stored.to_draft(), today, extra) if f.severity == ERROR)
+
+
 def list_drafts(store: Store, trash: bool = False, today: date | None = None) -> list[DraftSummary]:
     """Live drafts (or the trash), most recently edited first."""
     today = today or date.today()
@@ -36,7 +46,7 @@ def list_drafts(store: Store, trash: bool = False, today: date | None = None) ->
     for d in _stored_drafts(store, trash):
         count = d.error_count
         if count is None or d.errors_checked_on != day:
-            count = sum(1 for f in check_draft(d.to_draft(), today) if f.severity == ERROR)
+            count = _error_count(store, d, today)
             fresh.append((count, day, d.id, d.revision))
         values = d.all_values()
         name = values.get("enterprise_name")

@@ -11,16 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.rules import Finding, RuleContext
-from app.core.spec import FieldSpec, FormSpec
+from app.core.spec import FormSpec
 from app.core.tasks import CancelCheck, Progress, check_cancelled
 from app.core.text import Text, UserError
 from app.images.intake import intake_image
-from app.ocr import ENGINES, KINDS, OcrResult, read_document
+from app.ocr import KINDS, OcrResult, read_document
 from app.ocr.engines import DEFAULT_ENGINE
 from app.ocr.mismatch import MIN_CONFIDENCE, mismatch_findings
 from app.store.db import Store
 from app.store.drafts import attach_image
-from app.store.readings import load_reading, save_reading
+from app.store.readings import draft_readings, save_reading, stored_reading
 from app.store.records import StoredDraft
 
 OCR_FAILED = Text("无法识别这份文件的文字：{reason}", "Could not read the document: {reason}")
@@ -35,27 +35,6 @@ class AttachOutcome:
     warnings: list[Text] = field(default_factory=list)  # quality warnings
     reading: OcrResult | None = None  # what the document says; None = not read
     ocr_problem: Text | None = None
-
-
-def readable(spec: FieldSpec) -> bool:
-    """An image field whose document OCR can read into form fields."""
-    return spec.type == "image" and bool(spec.ocr) and spec.document in KINDS
-
-
-def stored_reading(store: Store, sha256: str, kind: str, engines: Iterable[str]) -> OcrResult | None:
-    """The first stored reading of the blob by one of `engines` that was extracted as `kind`
-    (the same photo in a field for another document must be read again)."""
-    for engine in engines:
-        data = load_reading(store, sha256, engine)
-        if data is None:
-            continue
-        try:
-            result = OcrResult.from_json(data)
-        except (KeyError, TypeError, ValueError):
-            continue  # an unreadable row: reading again is safe
-        if result.kind == kind:
-            return result
-    return None
 
 
 def attach_and_read(store: Store, draft_id: str, field_id: str, source: Path,
@@ -113,16 +92,11 @@ class Readings:
     def restore(self, store: Store, stored: StoredDraft, engine: str) -> int:
         """Fill in the stored readings of the draft's attached documents (no OCR): the
         chosen engine's first, another engine's otherwise. Returns how many were restored."""
-        engines = [engine, *(e for e in ENGINES if e != engine)]
         restored = 0
-        for spec in stored.form.fields:
-            refs = stored.images.get(spec.id)
-            if not refs or not readable(spec) or self.of(spec.id, str(refs[0].path)):
-                continue
-            assert spec.document is not None
-            result = stored_reading(store, refs[0].sha256, spec.document, engines)
-            if result is not None:
-                self.put(spec.id, str(refs[0].path), result)
+        for field_id, result in draft_readings(store, stored, engine).items():
+            path = str(stored.images[field_id][0].path)
+            if self.of(field_id, path) is None:
+                self.put(field_id, path, result)
                 restored += 1
         return restored
 

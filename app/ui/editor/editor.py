@@ -29,6 +29,7 @@ from app.core.spec import FieldSpec
 from app.core.text import Text, UserError
 from app.store.db import Store
 from app.store.drafts import get_draft, remove_image, set_current_step, update_field
+from app.store.readings import readable
 from app.ui.editor.banner import UpdateBanner, expired_documents
 from app.ui.editor.documents import (
     AttachOutcome,
@@ -36,7 +37,6 @@ from app.ui.editor.documents import (
     attach_and_read,
     document_value,
     mismatch_check,
-    readable,
 )
 from app.ui.editor.field_row import FieldRow
 from app.ui.editor.findings_panel import FindingsPanel
