@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 import app
-from app.commands import COMMANDS
 from tests.factories import write_draft
 
 pytest.importorskip("PyInstaller", reason="PyInstaller is not installed (pip install -e .[package])")
@@ -83,8 +82,6 @@ def test_check_reads_a_draft_with_the_bundled_forms(exe: Path, outside: Path) ->
                for f in json.loads(bad.stdout)["findings"])
 
 
-@pytest.mark.skipif("simulator" not in COMMANDS or "status" not in COMMANDS,
-                    reason="the simulator/status commands are not in this build")
 def test_frozen_sdk_lists_qualifications_from_the_frozen_simulator(exe: Path, outside: Path) -> None:
     from app.cloud.simulator import DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET
 
@@ -107,9 +104,8 @@ def test_frozen_sdk_lists_qualifications_from_the_frozen_simulator(exe: Path, ou
     assert len(rows) == 7 and all(row["group_id"] and row["state"] for row in rows)
 
 
-@pytest.mark.skipif("ocr" not in COMMANDS, reason="the ocr command is not in this build yet")
 def test_ocr_reads_a_synthetic_id_card_from_outside_the_source_tree(exe: Path, outside: Path) -> None:
-    from tests.synth.cards import Variation, find_cjk_font, make_sample
+    from tests.synth import Variation, find_cjk_font, make_sample
 
     if find_cjk_font() is None:
         pytest.skip("no CJK font to draw the card (fonts-noto-cjk)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.ocr.reader import read_document
 from app.ui.tasks import TaskRunner
-from tests.synth.cards import write_samples
+from tests.synth import write_samples
 from tests.ui.test_responsive_sync import MAX_STALL_S, StallProbe
 
 
