@@ -69,8 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser(_command_in(argv)).parse_args(argv)
     if args.command is not None and not hasattr(args, "func"):
         args = build_parser().parse_args(argv)  # the guess was wrong (an option's value)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.verbose:
+        # Only QualDesk's own loggers: libraries such as urllib3 log request URLs, whose query
+        # strings carry filter values (names) — PII that must not reach a log.
+        logging.getLogger("app").setLevel(logging.DEBUG)
     if args.command is None:
         from app.ui.launch import run_gui  # Qt is imported only for the GUI
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from app.cloud.client import DysmsApi, ListFilters
@@ -24,6 +24,7 @@ from app.cloud.errors import (
 )
 from app.cloud.expiry import qualification_expiry
 from app.cloud.listing import DEFAULT_IN_FLIGHT, list_all
+from app.core.dates import now_iso
 from app.core.tasks import (
     CancelCheck,
     Progress,
@@ -67,10 +68,6 @@ class SyncReport:
                            for gid, e in self.errors.items()]}
 
 
-def _now() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
-
-
 def _needs_detail(row: dict[str, Any], stored: dict[str, Any] | None) -> bool:
     return (stored is None or stored.get("detail") is None
             or stored.get("state_raw") != row["state_raw"]
@@ -110,7 +107,7 @@ def sync(api: DysmsApi, store: Store, *, today: date | None = None,
                             (previous or {}).get("detail"), today)
         if detail is not None:
             full["detail"] = detail
-        state_changed = upsert_qualification(store, full, _now())
+        state_changed = upsert_qualification(store, full, now_iso())
         bucket = (report.new if previous is None else
                   report.changed if state_changed else report.unchanged)
         bucket.append(row["group_id"])

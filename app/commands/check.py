@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
-from app.commands.common import add_lang_option, fail, lang_of, print_json
+from app.commands.common import add_lang_option, fail, iso_day, lang_of, print_json
 from app.core.draft import DraftError, load_draft_file
 from app.core.rules import Finding, check_draft, has_errors
 from app.core.spec import FormSpec
@@ -15,7 +14,7 @@ from app.core.text import Text
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="check a draft against every rule")
     p.add_argument("draft", help="draft JSON file")
-    p.add_argument("--today", type=_iso_day, help="check as of this date (YYYY-MM-DD)")
+    p.add_argument("--today", type=iso_day, help="check as of this date (YYYY-MM-DD)")
     p.add_argument("--json", action="store_true", help="print findings as JSON")
     p.add_argument("--ocr", action="store_true",
                    help="also compare typed values with what the attached documents say")
@@ -23,13 +22,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="OCR engine for --ocr")
     add_lang_option(p)
     p.set_defaults(func=run)
-
-
-def _iso_day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,9 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from typing import Any
 
 from app.core.text import LANGS, UserError, default_lang
+
+
+def iso_day(value: str) -> date:
+    """argparse type for `--today YYYY-MM-DD`."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def add_lang_option(parser: argparse.ArgumentParser) -> None:

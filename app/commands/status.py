@@ -7,10 +7,7 @@ Output masks names, ID numbers and phones unless `--show-sensitive`. Exit codes:
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import unicodedata
-from datetime import date
 from typing import Any
 
 from app.cloud.client import DysmsApi, ListFilters
@@ -22,7 +19,7 @@ from app.cloud.listing import list_all, show_qualification
 from app.cloud.masking import mask_detail, mask_record
 from app.cloud.records import RECORD_KEYS
 from app.cloud.states import list_state_filter, state_label
-from app.commands.common import add_lang_option, fail, lang_of, print_json
+from app.commands.common import add_lang_option, fail, iso_day, lang_of, print_json
 from app.core.text import Text, UserError
 
 API_FAILED = 3
@@ -59,13 +56,6 @@ def _positive_int(value: str) -> int:
     return int(value)
 
 
-def _iso_day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
-
-
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="print JSON")
@@ -97,10 +87,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls.set_defaults(func=run_list)
     show = actions.add_parser("show", parents=[common], help="one qualification's detail")
     show.add_argument("group_id", type=_positive_int, help="qualification group id")
-    show.add_argument("--today", type=_iso_day, help="compute expiry as of this date")
+    show.add_argument("--today", type=iso_day, help="compute expiry as of this date")
     show.set_defaults(func=run_show)
     sy = actions.add_parser("sync", parents=[common], help="sync into the local store")
-    sy.add_argument("--today", type=_iso_day, help="compute expiry as of this date")
+    sy.add_argument("--today", type=iso_day, help="compute expiry as of this date")
     sy.set_defaults(func=run_sync)
 
 
@@ -120,11 +110,6 @@ def _run(args: argparse.Namespace, body: Any) -> int:
         return fail(error, lang, API_FAILED)
     except UserError as error:
         return fail(error, lang, 2)
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # `| head`: the reader left; silence the final flush too
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Literal
 
 LONG_TERM = date(2099, 12, 31)
@@ -53,3 +53,8 @@ def expiry_of(end: date, today: date, lead_days: int = EXPIRY_LEAD_DAYS) -> Expi
     if days_left <= lead_days:
         return Expiry("expiring_soon", days_left)
     return Expiry("valid", days_left)
+
+
+def now_iso() -> str:
+    """The one timestamp format of the store: UTC, ISO 8601, microseconds (sorts as text)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")

@@ -7,9 +7,10 @@ import itertools
 import re
 from datetime import date
 
-from stdnum.cn import ric, uscc
+from stdnum.cn import uscc
 
 from app.core.dates import LONG_TERM
+from app.core.rules.identity import id_number_problem
 
 _FULL_TO_HALF = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 CJK = r"\u3400-\u9fff"
@@ -100,14 +101,8 @@ def windows(text: str, length: int) -> list[str]:
 
 
 def id_number_valid(number: str) -> bool:
-    """Shape, a real birth date and the check digit (never the area code; see rules.identity)."""
-    if not re.fullmatch(r"\d{17}[\dX]", number):
-        return False
-    try:
-        ric.get_birth_date(number)
-    except Exception:  # stdnum raises its own ValidationError subclasses
-        return False
-    return ric.calc_check_digit(number) == number[-1]
+    """The rule engine's own check (shape, birth date, check digit; never the area code)."""
+    return id_number_problem(number) is None
 
 
 def credit_code_valid(code: str) -> bool:

@@ -64,10 +64,11 @@ def store_blob(blobs_dir: Path, source: Path) -> Blob:
     if not source.is_file():
         raise UserError(Text(f"找不到图片文件：{source}", f"Image file not found: {source}"))
     ext = real_extension(source)
-    blobs_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=blobs_dir)
-    tmp = Path(tmp_name)
+    tmp: Path | None = None
     try:
+        blobs_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=blobs_dir)
+        tmp = Path(tmp_name)
         digest = hashlib.sha256()
         with os.fdopen(fd, "wb") as out, source.open("rb") as src:
             while chunk := src.read(CHUNK):
@@ -85,8 +86,9 @@ def store_blob(blobs_dir: Path, source: Path) -> Blob:
             os.replace(tmp, final)
             _fsync_dir(final.parent)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
         raise UserError(Text(f"无法保存图片 {source.name}：{exc.strerror}",
                              f"Cannot store image {source.name}: {exc.strerror}")) from None
     return blob
@@ -100,13 +102,14 @@ def collect_garbage(blobs_dir: Path, referenced: set[str], grace_s: float = GC_G
     cutoff = time.time() - grace_s
     for path in blobs_dir.glob("*/*"):
         sha = path.name.split(".", 1)[0]
-        if sha in referenced or path.stat().st_mtime > cutoff:
+        if sha in referenced:
             continue
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
-            removed += 1
+        with contextlib.suppress(FileNotFoundError):  # another process may collect it first
+            if path.stat().st_mtime <= cutoff:
+                path.unlink()
+                removed += 1
     for tmp in blobs_dir.glob(".incoming-*"):
-        if tmp.stat().st_mtime <= cutoff:
-            with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(FileNotFoundError):
+            if tmp.stat().st_mtime <= cutoff:
                 tmp.unlink()
     return removed

@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from app.core.dates import now_iso
 from app.core.draft import Draft
 from app.core.spec import FieldSpec, FormSpec, load_form
 from app.core.text import Text, UserError
 from app.store.blobs import Blob, blob_path, store_blob
 from app.store.db import Store, write
-from app.store.records import ImageRef, StoredDraft, draft_from_row, not_found, now_iso
+from app.store.records import ImageRef, StoredDraft, draft_from_row, not_found
 
 ID_BYTES = 4  # 8 hex characters: short enough to type, plenty for one person's drafts
 

@@ -13,12 +13,13 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from app.core.dates import now_iso
 from app.core.spec import FieldSpec
 from app.ocr.engines import DEFAULT_ENGINE, ENGINES
 from app.ocr.extract import KINDS
 from app.ocr.reader import OcrResult
 from app.store.db import Store, write
-from app.store.records import StoredDraft, now_iso
+from app.store.records import StoredDraft
 
 
 def save_reading(store: Store, sha256: str, engine: str, result_json: dict[str, Any]) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +18,6 @@ class DraftNotFound(UserError):
 
 def not_found(draft_id: str) -> DraftNotFound:
     return DraftNotFound(Text(f"没有编号为 {draft_id} 的草稿", f"No draft with id {draft_id}"))
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 @dataclass(frozen=True)

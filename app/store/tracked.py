@@ -35,6 +35,9 @@ def _to_db(row: dict[str, Any]) -> dict[str, Any]:
 def _from_db(row: dict[str, Any]) -> dict[str, Any]:
     out = {k: row[k] for k in COLUMNS if k not in ("detail", "use_by_self")}
     out["use_by_self"] = None if row["use_by_self"] is None else bool(row["use_by_self"])
+    order = out["work_order_id"]  # TEXT column (schema v2); the API's ids are integers
+    if isinstance(order, str) and order.isdigit():
+        out["work_order_id"] = int(order)
     out["detail"] = json.loads(row["detail_json"]) if row["detail_json"] else None
     out["synced_at"] = row["synced_at"]
     return out

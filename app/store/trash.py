@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from app.core.dates import now_iso
 from app.core.text import Text, UserError
 from app.store.blobs import GC_GRACE_S, collect_garbage
 from app.store.db import Store, write
-from app.store.records import not_found, now_iso
+from app.store.records import not_found
 
 TRASH_DAYS = 30
 

@@ -8,12 +8,13 @@ worker thread through a QObject that lives in the GUI thread, so slots always ru
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from app.core.tasks import Cancelled
 from app.core.text import Text, UserError
@@ -31,33 +32,57 @@ class _Job(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        def emit(signal: Any, *args: Any) -> None:
+            with contextlib.suppress(RuntimeError):  # the relay is gone (application exit)
+                signal.emit(self.token, *args)
+
         def progress(fraction: float | None, note: str) -> None:
             if not self.cancel_event.is_set():
-                self.relay.progress.emit(self.token, -1.0 if fraction is None else fraction, note)
+                emit(self.relay.progress, -1.0 if fraction is None else fraction, note)
 
         try:
             result = self.fn(progress=progress, cancelled=self.cancel_event.is_set)
         except Cancelled:
-            self.relay.cancelled.emit(self.token)
+            pass  # nobody waits for a cancelled task's outcome
         except UserError as exc:
-            self.relay.failed.emit(self.token, exc.text)
+            emit(self.relay.failed, exc.text)
         except Exception as exc:  # a bug must reach the user as a message, not kill the app
             log.exception("background task failed")
-            self.relay.failed.emit(self.token, UNEXPECTED.format(detail=type(exc).__name__))
+            emit(self.relay.failed, UNEXPECTED.format(detail=type(exc).__name__))
         else:
-            self.relay.finished.emit(self.token, result)
+            emit(self.relay.finished, result)
         finally:
-            self.relay.done.emit(self.token)
+            emit(self.relay.done)
 
 
 class _Relay(QObject):
-    """Lives in the GUI thread; cross-thread emits are queued to it."""
+    """Lives in the GUI thread; cross-thread emits are queued to it. It belongs to the
+    application, not to its runner: a page (and its runner) may be deleted while a job is
+    still running, and the job must never emit on a deleted object. The relay deletes itself
+    once its runner is gone and its last job has finished."""
 
     progress = Signal(int, float, str)
     finished = Signal(int, object)
     failed = Signal(int, object)
-    cancelled = Signal(int)
     done = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.instance())
+        self.jobs = 0
+        self.orphaned = False
+        self.done.connect(self._job_done)
+
+    def _job_done(self, _token: int) -> None:
+        self.jobs -= 1
+        self._maybe_retire()
+
+    def orphan(self) -> None:
+        self.orphaned = True
+        self._maybe_retire()
+
+    def _maybe_retire(self) -> None:
+        if self.orphaned and self.jobs <= 0:
+            self.deleteLater()
 
 
 class TaskRunner(QObject):
@@ -74,7 +99,8 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
-        self._relay = _Relay(self)
+        self._relay = _Relay()
+        self.destroyed.connect(self._relay.orphan)
         self._relay.progress.connect(self._on_progress)
         self._relay.finished.connect(self._on_finished)
         self._relay.failed.connect(self._on_failed)
@@ -93,6 +119,7 @@ class TaskRunner(QObject):
         self._token += 1
         self._cancel = threading.Event()
         self._running.add(self._token)
+        self._relay.jobs += 1
         self._pool.start(_Job(fn, self._relay, self._token, self._cancel))
         self.busyChanged.emit(True)
 
@@ -104,7 +131,7 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until this runner's jobs are gone (for shutdown and tests)."""
-        from PySide6.QtCore import QCoreApplication, QDeadlineTimer
+        from PySide6.QtCore import QDeadlineTimer
 
         deadline = QDeadlineTimer(msecs)
         while self._running and not deadline.hasExpired():

@@ -5,7 +5,8 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import QThread
+import shiboken6
+from PySide6.QtCore import QThread, QThreadPool
 
 from app.core.tasks import check_cancelled
 from app.core.text import Text, UserError
@@ -66,3 +67,26 @@ def test_user_error_becomes_failed_signal(qtbot) -> None:
         runner.start(broken)
     assert blocker.args[0] == Text("坏了", "broken")
     assert runner.wait()
+
+
+def test_a_job_outliving_its_runner_finishes_quietly(qtbot) -> None:
+    """A page (and its runner) deleted mid-task: the job still emits on a live relay, and the
+    relay goes away once the job is done."""
+    from PySide6.QtCore import QCoreApplication
+
+    release = threading.Event()
+    runner = TaskRunner()
+
+    def slow(*, progress, cancelled):
+        release.wait(5)
+        progress(1.0, "late")
+        return "late result"
+
+    runner.start(slow)
+    relay = runner._relay
+    shiboken6.delete(runner)  # the page and its runner are gone; the job is still running
+    assert shiboken6.isValid(relay), "the job's relay must outlive its runner"
+    release.set()
+    assert QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(relay), timeout=3000)  # then it retires
+    QCoreApplication.processEvents()

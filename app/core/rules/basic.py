@@ -42,7 +42,7 @@ def wrong_type(ctx: RuleContext, f: FieldSpec, value: Any) -> dict[str, str] | N
 @field_rule("invalid_choice", ERROR, "“{label}”只能选择：{allowed_zh}。",
             "{label} must be one of: {allowed_en}.", applies=of_type("choice"))
 def invalid_choice(ctx: RuleContext, f: FieldSpec, value: Any) -> dict[str, str] | None:
-    if value in {c.value for c in f.choices}:
+    if isinstance(value, str) and value in {c.value for c in f.choices}:
         return None
     return {"allowed_zh": "、".join(c.label.zh for c in f.choices),
             "allowed_en": ", ".join(c.label.en for c in f.choices)}

@@ -18,8 +18,8 @@ from stdnum.cn import ric, uscc
 from app.core.rules.engine import ERROR, RuleContext, field_rule, has_format
 from app.core.spec import FieldSpec
 
-ID_SHAPE = re.compile(r"^\d{17}[\dX]$")
-MOBILE = re.compile(r"^(?:\+86|0086|86|\+)?1[3-9]\d{9}$")
+ID_SHAPE = re.compile(r"^[0-9]{17}[0-9X]$")
+MOBILE = re.compile(r"^(?:\+86|0086|86|\+)?1[3-9][0-9]{9}$")
 
 
 def compact_id(value: str) -> str:
@@ -27,7 +27,10 @@ def compact_id(value: str) -> str:
 
 
 def id_number_problem(value: str, today: date | None = None) -> str | None:
-    """The first problem of a mainland ID number: 'format', 'birth_date', 'checksum' or None."""
+    """The first problem of a mainland ID number: 'not_ascii', 'format', 'birth_date',
+    'checksum' or None."""
+    if not value.isascii():  # stdnum would quietly fold full-width digits; the API will not
+        return "not_ascii"
     number = compact_id(value)
     if not ID_SHAPE.match(number):
         return "format"
@@ -65,7 +68,9 @@ def id_checksum(ctx: RuleContext, f: FieldSpec, value: Any) -> bool:
 
 
 def credit_code_problem(value: str) -> str | None:
-    """'format', 'checksum' or None for a unified social credit code."""
+    """'not_ascii', 'format', 'checksum' or None for a unified social credit code."""
+    if not value.isascii():
+        return "not_ascii"
     try:
         uscc.validate(value)
     except stdnum_errors.InvalidChecksum:
@@ -101,4 +106,14 @@ def normalise_phone(value: str) -> str:
             "optionally prefixed +86, 0086 or 86.",
             applies=has_format("mobile_phone"))
 def phone_invalid(ctx: RuleContext, f: FieldSpec, value: Any) -> bool:
-    return isinstance(value, str) and not MOBILE.match(normalise_phone(value))
+    return isinstance(value, str) and value.isascii() and not MOBILE.match(normalise_phone(value))
+
+
+@field_rule("not_ascii", ERROR,
+            "“{label}”含有全角或中文字符（如“１”“Ｘ”）；请切换到半角输入后重新填写。",
+            "{label} contains full-width or Chinese characters (such as “１” or “Ｘ”); type it "
+            "again with half-width input.",
+            applies=lambda ctx, f: f.format in ("cn_id_number", "credit_code", "mobile_phone")
+            and ctx.form.format_applies(f, ctx.values))
+def not_ascii(ctx: RuleContext, f: FieldSpec, value: Any) -> bool:
+    return isinstance(value, str) and not value.isascii()
