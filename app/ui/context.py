@@ -20,7 +20,7 @@ class AppContext:
     # AccessKey ID -> secret typed for this session when the OS keyring is unavailable
     # (never persisted; see app/ui/settings/credentials).
     session_secrets: dict[str, str] = field(default_factory=dict, repr=False)
-    # Opens a stored draft in the drafts page's editor (wired in launch.py once pages exist).
+    # Opens a stored draft in the drafts page's editor (set by the drafts page once pages exist).
     open_draft: Callable[[str], None] | None = field(default=None, repr=False)
     _store: Store | None = field(default=None, repr=False)
 

@@ -3,12 +3,15 @@
 A throw-away data folder (deleted on exit) with its own settings file, the local dysmsapi
 simulator started in-process on a free port, tracked qualifications synced from it so every
 state appears — an expiring and an expired one included, one with a state history of two
-steps — and two drafts. The user's real data and settings are never touched.
+steps — and two drafts. The user's real data and settings are never touched. A kit of
+generated sample documents of one fictional enterprise (`app.samples`) is written to
+`sample-documents/` so a newcomer has consistent files to attach.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import shutil
 import tempfile
@@ -18,12 +21,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from app.cloud.simulator import DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, Simulator
+from app.samples import Kit, find_cjk_font, write_application_kit
 from app.store.db import open_store
 from app.store.drafts import create_draft
 from app.ui.context import AppContext
 
 DEMO_RECORDS = 40
 DEMO_SEED = 20250501
+SAMPLE_DOCUMENTS = "sample-documents"  # the kit's folder inside the demo's data folder
+log = logging.getLogger(__name__)
 
 GENERAL_DRAFT = {
     "certificate_type": "business_license",
@@ -50,6 +56,7 @@ class DemoSession:
     home: Path
     simulator: Simulator
     restore_settings: Callable[[], None] | None = None
+    samples: Kit | None = None  # None when no CJK font could draw them
 
     def close(self) -> None:
         """Stop the simulator, point settings back where they were, delete the folder."""
@@ -123,4 +130,20 @@ def start_demo(context: AppContext, records: int = DEMO_RECORDS,
     sync(api, store, today=today)
     create_draft(store, "general", GENERAL_DRAFT)
     create_draft(store, "number400", NUMBER400_DRAFT)
-    return DemoSession(home, sim, restore_settings)
+    return DemoSession(home, sim, restore_settings, _write_samples(home, today))
+
+
+def _write_samples(home: Path, today: date) -> Kit | None:
+    """The sample documents to attach (about 0.1 s for the eight images)."""
+    if find_cjk_font() is None:
+        log.info("No CJK font found: the demo has no sample documents to attach.")
+        return None
+    return write_application_kit(home / SAMPLE_DOCUMENTS, DEMO_SEED, today)
+
+
+def sample_documents_folder(context: AppContext) -> Path | None:
+    """The demo's sample documents folder, when this is the demo and it was written."""
+    if not context.demo or context.home is None:
+        return None
+    folder = Path(context.home) / SAMPLE_DOCUMENTS
+    return folder if folder.is_dir() else None

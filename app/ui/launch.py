@@ -13,19 +13,10 @@ def build_pages(context: AppContext) -> list:
     from app.ui.settings.page import SettingsPage
     from app.ui.tracker.page import TrackerPage
 
+    # The drafts page sets `context.open_draft` (it shows itself with the editor), which the
+    # tracker's "Update expired" and "Prepare a corrected resubmission" call.
     pages: list = [DraftsPage(context), TrackerPage(context), SettingsPage(context)]
     return pages
-
-
-def _wire_open_draft(context: AppContext, window) -> None:  # noqa: ANN001 (MainWindow, lazy)
-    """Let the tracker's actions open a new draft in the drafts page's editor."""
-    drafts = next((p for p in window.pages if hasattr(p, "open_draft")), None)
-    if drafts is not None:
-        def open_draft(draft_id: str) -> None:
-            window.show_page(drafts)
-            drafts.open_draft(draft_id)
-
-        context.open_draft = open_draft
 
 
 def run_gui(demo: bool = False, smoke_test: bool = False, endpoint: str | None = None) -> int:
@@ -53,7 +44,6 @@ def run_gui(demo: bool = False, smoke_test: bool = False, endpoint: str | None =
     lang.set(resolve_lang(load_settings().language))
     lang.install()
     window = MainWindow(build_pages(context))
-    _wire_open_draft(context, window)
     window.show()
     if smoke_test:
         # Exit once the event loop has run, i.e. after the first paint has been delivered.

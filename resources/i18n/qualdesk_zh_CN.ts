@@ -192,6 +192,26 @@
         <translation>草稿</translation>
     </message>
     <message>
+        <source>Sample documents to try are in {folder}</source>
+        <translation>可用于试填的示例材料在 {folder}</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Could not open the folder {folder}</source>
+        <translation>无法打开文件夹 {folder}</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
         <source>Import a draft file</source>
         <translation>导入草稿文件</translation>
     </message>
@@ -439,6 +459,14 @@
     <message>
         <source>Paste the secret first.</source>
         <translation>请先粘贴密钥。</translation>
+    </message>
+    <message>
+        <source>Saving the secret…</source>
+        <translation>正在保存密钥…</translation>
+    </message>
+    <message>
+        <source>Checking the system keyring…</source>
+        <translation>正在查询系统钥匙串…</translation>
     </message>
     <message>
         <source>Secret stored in the system keyring.</source>

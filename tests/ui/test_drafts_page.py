@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from app.store.drafts import create_draft, get_draft
+from app.store.listing import list_drafts
 from app.ui.context import AppContext
 from app.ui.drafts.page import DraftsPage
 from app.ui.main_window import MainWindow
-from tests.factories import TODAY, general_values, write_draft
+from tests.factories import TODAY, general_values, write_draft, write_image
 
 
 def _page(qtbot) -> tuple[DraftsPage, MainWindow]:
@@ -67,11 +71,11 @@ def test_import_opens_the_draft_and_export_writes_the_pack(qtbot, tmp_path) -> N
     assert page.model.data(page.model.index(0, 3)) == "100 %"
     out = tmp_path / "pack.zip"
     page.export_file(draft_id, str(out))
-    qtbot.waitUntil(lambda: not page.file_runner.busy, timeout=10000)
+    qtbot.waitUntil(lambda: not page.export_runner.busy, timeout=10000)
     with zipfile.ZipFile(out) as pack:
         assert "draft.json" in pack.namelist()
     page.import_file(str(tmp_path / "missing.json"))  # a calm message, no traceback
-    qtbot.waitUntil(lambda: not page.file_runner.busy, timeout=10000)
+    qtbot.waitUntil(lambda: not page.import_runner.busy, timeout=10000)
     assert "not found" in _window.statusBar().currentMessage()
     page.shutdown()
 
@@ -121,3 +125,58 @@ def test_language_switch_reopens_the_editor_on_the_same_step(qtbot) -> None:
     finally:
         language().set(before)
     page.shutdown()
+
+
+def test_an_export_started_during_an_import_loses_neither(qtbot, tmp_path) -> None:
+    page, window = _page(qtbot)
+    existing = create_draft(page.store, "general", {"enterprise_name": "已有公司"})
+    page.import_file(str(write_draft(tmp_path, "general")))
+    out = tmp_path / "pack.zip"
+    page.export_file(existing, str(out))  # while the import still runs
+    assert page.import_button.text() == "Importing…" and not page.import_button.isEnabled()
+    qtbot.waitUntil(lambda: not page.import_runner.busy and not page.export_runner.busy,
+                    timeout=10000)
+    assert page.editor is not None and page.editor.draft_id != existing  # the import opened
+    assert out.is_file()
+    assert len(list_drafts(page.store)) == 2
+    assert page.import_button.isEnabled()
+    page.shutdown()
+
+
+@contextmanager
+def locked_database(store) -> Iterator[None]:
+    """Another process holding the write lock, and this connection giving up quickly."""
+    store.db.conn.execute("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(store.db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_new_draft_on_a_locked_database_says_so_calmly(qtbot) -> None:
+    page, window = _page(qtbot)
+    _wait_listed(qtbot, page, 0)
+    with locked_database(page.store):
+        page.new_general.click()  # an uncaught error in the slot would fail the test
+    assert page.editor is None
+    assert "database" in window.statusBar().currentMessage().lower()
+    page.new_general.click()  # works again once the lock is gone
+    assert page.editor is not None
+    page.shutdown()
+
+
+def test_back_to_the_list_does_not_wait_for_a_running_attach(qtbot, tmp_path) -> None:
+    page, _window = _page(qtbot)
+    editor = page.open_draft(create_draft(page.store, "general"))
+    big = write_image(tmp_path / "big.png", "PNG", size=(2400, 1800))
+    editor.attach_file("admin_holding_id_image", str(big))
+    runner = editor.runners["admin_holding_id_image"]
+    editor.backRequested.emit()  # "← All drafts"
+    assert page.editor is None and page.stack.currentIndex() == 0
+    assert not runner.busy  # cancelled…
+    assert runner in page.retired  # …and not waited for: the job had not even reported back
+    page.shutdown()  # application exit waits for the cancelled job
+    assert runner.wait(0)

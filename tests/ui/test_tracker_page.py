@@ -4,6 +4,7 @@ detail with its rejection fix and history, the draft actions, cancel and clear f
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -216,3 +217,53 @@ def test_wrong_secret_fails_calmly_and_cancel_stops(qtbot, sim) -> None:
         assert tracker.syncer.wait(15000)
     finally:
         tracker.shutdown()
+
+
+def test_tracker_actions_switch_to_the_drafts_page_with_the_editor(qtbot, sim) -> None:
+    """As the app assembles them (launch.build_pages): the drafts page alone wires
+    `context.open_draft`, and showing the new draft switches the window to it."""
+    from app.ui.launch import build_pages
+    from app.ui.main_window import MainWindow
+
+    context = make_context(sim)
+    window = MainWindow(build_pages(context))
+    qtbot.addWidget(window)
+    window.show()
+    drafts, tracker = window.pages[0], window.pages[1]
+    try:
+        window.show_page(tracker)
+        sync(qtbot, tracker)
+        select(qtbot, tracker, lambda r: r.badge == "rejected")
+        tracker.detail.resubmit_button.click()
+        assert window.stack.currentWidget() is drafts
+        assert drafts.editor is not None and drafts.stack.currentWidget() is drafts.editor
+        first = drafts.editor.draft_id
+
+        window.show_page(tracker)
+        select(qtbot, tracker, lambda r: r.badge == "expired")
+        tracker.detail.update_button.click()
+        assert window.stack.currentWidget() is drafts
+        assert drafts.editor is not None and drafts.editor.draft_id != first
+        assert drafts.editor.update_mode
+    finally:
+        for page in window.pages:
+            page.shutdown()
+
+
+def test_a_locked_database_fails_the_draft_actions_calmly(qtbot, page) -> None:
+    opened: list[str] = []
+    page.context.open_draft = opened.append
+    sync(qtbot, page)
+    select(qtbot, page, lambda r: r.badge == "rejected")
+    store = page.context.store()
+    store.db.conn.execute("PRAGMA busy_timeout = 50")  # give up quickly
+    other = sqlite3.connect(store.db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process is writing
+    try:
+        page.detail.resubmit_button.click()  # an uncaught error in the slot fails the test
+        assert page.prepare_update_expired(page.detail.row.group_id) is None
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert opened == []
+    assert "database" in page.status.text().lower() or "数据库" in page.status.text()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -12,19 +11,10 @@ from app.core.spec import load_form
 from app.store.records import DraftSummary
 from app.ui.i18n import pick
 from app.ui.widgets.marks import COLORS
+from app.ui.widgets.times import local_time
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def local_time(iso: str | None) -> str:
-    """An ISO UTC stamp as local 'YYYY-MM-DD HH:MM'."""
-    if not iso:
-        return ""
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return iso
 
 
 class DraftsModel(QAbstractTableModel):

@@ -6,11 +6,13 @@ threads; creating, duplicating, deleting and restoring are single short writes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.draft import load_draft_file
-from app.core.text import Text, UserError
+from app.core.text import Text
 from app.store.drafts import create_draft, duplicate_draft, import_draft
 from app.store.listing import list_drafts
 from app.store.pack import export_pack
@@ -40,6 +42,7 @@ from app.ui.i18n import language, pick
 from app.ui.main_window import Page
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.marks import COLORS
+from app.ui.widgets.store_errors import STORE_ERRORS, guarded, store_problem
 
 EXPORTED = Text("已导出提交材料包：{path}", "Submission pack written: {path}")
 TRASHED = Text("已移到回收站，30 天内可在“回收站”中恢复。",
@@ -60,9 +63,18 @@ class DraftsPage(Page):
         self.list_runner = TaskRunner(self)
         self.list_runner.finished.connect(self._listed)
         self.list_runner.failed.connect(self._failed)
-        self.file_runner = TaskRunner(self)
-        self.file_runner.finished.connect(self._file_done)
-        self.file_runner.failed.connect(self._failed)
+        # One runner per file operation: an export started during an import must not
+        # cancel the import's result (the draft would be imported but never opened).
+        self.import_runner = TaskRunner(self)
+        self.import_runner.finished.connect(self._imported)
+        self.import_runner.failed.connect(self._failed)
+        self.import_runner.busyChanged.connect(self._update_buttons)
+        self.export_runner = TaskRunner(self)
+        self.export_runner.finished.connect(self._exported)
+        self.export_runner.failed.connect(self._failed)
+        self.export_runner.busyChanged.connect(self._update_buttons)
+        # Runners of closed editors whose cancelled jobs have not ended yet (waited for at exit).
+        self.retired: list[TaskRunner] = []
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_list())
         layout = QVBoxLayout(self)
@@ -124,12 +136,43 @@ class DraftsPage(Page):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(title)
+        if (hint := self._samples_hint()) is not None:
+            layout.addWidget(hint)
         layout.addLayout(top)
         layout.addLayout(actions)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         self._update_buttons()
         return page
+
+    def _samples_hint(self) -> QWidget | None:
+        """In the demo: where the generated sample documents to attach are, with a button
+        that opens the folder in the file manager."""
+        if not self.context.demo:
+            return None
+        from app.ui.demo import sample_documents_folder
+
+        folder = sample_documents_folder(self.context)
+        if folder is None:
+            return None
+        self.samples_label = QLabel(self.tr("Sample documents to try are in {folder}")
+                                    .format(folder=folder))
+        self.samples_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.samples_label.setWordWrap(True)
+        self.open_samples = QPushButton(self.tr("Open folder"))
+        self.open_samples.clicked.connect(lambda: self._open_folder(folder))
+        hint = QWidget()
+        hint.setObjectName("samplesHint")
+        hint.setStyleSheet("QWidget#samplesHint { background: #e8f0fe; border-radius: 4px; }")
+        row = QHBoxLayout(hint)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.samples_label, 1)
+        row.addWidget(self.open_samples)
+        return hint
+
+    def _open_folder(self, folder: Path) -> None:
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.say(self.tr("Could not open the folder {folder}").format(folder=folder))
 
     def retranslate(self) -> None:
         """Rebuild the texts in the new language: the list is rebuilt and an open editor is
@@ -172,19 +215,28 @@ class DraftsPage(Page):
         rows = self.table.selectionModel().selectedRows()
         return self.model.id_at(rows[0].row()) if rows else None
 
-    def _update_buttons(self) -> None:
+    def _update_buttons(self, *_: object) -> None:
         has, trash = self.selected_id() is not None, self.trash_toggle.isChecked()
         for button in (self.open_button, self.duplicate_button, self.export_button,
                        self.delete_button):
             button.setEnabled(has and not trash)
             button.setVisible(not trash)
+        # A second import or export waits for the first (it would replace its result).
+        importing, exporting = self.import_runner.busy, self.export_runner.busy
+        self.import_button.setEnabled(not importing)
+        self.import_button.setText(self.tr("Importing…") if importing
+                                   else self.tr("Import draft file…"))
+        self.export_button.setEnabled(has and not trash and not exporting)
+        self.export_button.setText(self.tr("Exporting…") if exporting
+                                   else self.tr("Export submission pack…"))
         self.restore_button.setVisible(trash)
         self.restore_button.setEnabled(has and trash)
 
     # ---------------------------------------------------------------- actions
-    def new_draft(self, form_id: str) -> str:
-        draft_id = create_draft(self.store, form_id)
-        self.open_draft(draft_id)
+    def new_draft(self, form_id: str) -> str | None:
+        draft_id = guarded(lambda: create_draft(self.store, form_id), self._failed)
+        if draft_id is not None:
+            self.open_draft(draft_id)
         return draft_id
 
     def _open_selected(self) -> None:
@@ -198,7 +250,7 @@ class DraftsPage(Page):
 
     def delete_selected(self) -> None:
         if (draft_id := self.selected_id()) is not None:
-            if self._guard(lambda: delete_draft(self.store, draft_id)) is not False:
+            if self._guard(lambda: delete_draft(self.store, draft_id)):
                 self.say(pick(TRASHED))
             self.refresh()
 
@@ -215,9 +267,11 @@ class DraftsPage(Page):
 
     def import_file(self, path: str) -> None:
         """Import a draft JSON file (its images are copied) on a worker, then open it."""
+        if self.import_runner.busy:
+            return
         store = self.store
-        self.file_runner.start(lambda *, progress, cancelled: (
-            "imported", import_draft(store, load_draft_file(path))))
+        self.import_runner.start(lambda *, progress, cancelled: (
+            import_draft(store, load_draft_file(path))))
 
     def _ask_export(self) -> None:
         draft_id = self.selected_id()
@@ -229,23 +283,26 @@ class DraftsPage(Page):
             self.export_file(draft_id, path)
 
     def export_file(self, draft_id: str, path: str) -> None:
+        if self.export_runner.busy:
+            return
         store = self.store
-        self.file_runner.start(lambda *, progress, cancelled: (
-            "exported", export_pack(store, draft_id, Path(path)) and path))
+        self.export_runner.start(lambda *, progress, cancelled: (
+            export_pack(store, draft_id, Path(path)) and path))
 
-    def _file_done(self, result: tuple) -> None:
-        what, value = result
-        if what == "imported":
-            self.open_draft(value)
-        else:
-            self.say(pick(EXPORTED.format(path=value)))
+    def _imported(self, draft_id: str) -> None:
+        self.open_draft(draft_id)
 
-    def _guard(self, action: object) -> object:
+    def _exported(self, path: str) -> None:
+        self.say(pick(EXPORTED.format(path=path)))
+
+    def _guard(self, action: Callable[[], object]) -> bool:
+        """Run one short store write; False after a calm message when it failed."""
         try:
-            return action()  # type: ignore[operator]
-        except UserError as exc:
-            self._failed(exc.text)
+            action()
+        except STORE_ERRORS as exc:
+            self._failed(store_problem(exc))
             return False
+        return True
 
     def _failed(self, problem: Text) -> None:
         self.say(pick(problem))
@@ -264,8 +321,8 @@ class DraftsPage(Page):
         try:
             editor = DraftEditor(self.store, draft_id, self.readings.setdefault(draft_id, Readings()),
                                  self.today)
-        except UserError as exc:
-            self._failed(exc.text)
+        except STORE_ERRORS as exc:
+            self._failed(store_problem(exc))
             return None
         editor.backRequested.connect(self.close_editor)
         editor.message.connect(self.say)
@@ -278,8 +335,14 @@ class DraftsPage(Page):
         return editor
 
     def close_editor(self, refresh: bool = True) -> None:
+        """Back to the list at once: the editor's work is cancelled, not waited for (OCR
+        may take a while to notice); its runners are kept until their jobs end."""
         if self.editor is not None:
-            self.editor.shutdown()
+            self.editor.shutdown(wait=False)
+            self.retired = [r for r in self.retired if not r.wait(0)]
+            for runner in self.editor.running():
+                runner.setParent(self)  # outlives the editor; cancelled, it emits nothing more
+                self.retired.append(runner)
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
             self.editor = None
@@ -288,8 +351,10 @@ class DraftsPage(Page):
             self.refresh()
 
     def shutdown(self) -> None:
+        """Application exit: cancel everything, then wait for the jobs to end."""
         if self.editor is not None:
-            self.editor.shutdown()
-        for runner in (self.list_runner, self.file_runner):
+            self.editor.shutdown(wait=True)
+        for runner in (self.list_runner, self.import_runner, self.export_runner):
             runner.cancel()
+        for runner in (self.list_runner, self.import_runner, self.export_runner, *self.retired):
             runner.wait()

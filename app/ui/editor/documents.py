@@ -5,14 +5,16 @@ live checks flag mismatches with the one rule of `app.ocr.mismatch` without read
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.rules import Finding, RuleContext
 from app.core.spec import FormSpec
-from app.core.tasks import CancelCheck, Progress, check_cancelled
+from app.core.tasks import CancelCheck, Progress, check_cancelled, no_progress
 from app.core.text import Text, UserError
 from app.images.intake import intake_image
 from app.ocr import KINDS, OcrResult, read_document
@@ -37,17 +39,32 @@ class AttachOutcome:
     ocr_problem: Text | None = None
 
 
+@dataclass
+class BatchOutcome:
+    """What attaching several files to an image_list did: one outcome per attached file, and
+    each file that could not be attached with the reason (the others are attached anyway)."""
+
+    attached: list[AttachOutcome] = field(default_factory=list)
+    problems: list[tuple[str, Text]] = field(default_factory=list)  # (file name, reason)
+
+
 def attach_and_read(store: Store, draft_id: str, field_id: str, source: Path,
-                    kind: str | None, stamp: str = "never", engine: str = DEFAULT_ENGINE, *,
+                    kind: str | None, stamp: str = "never", engine: str = DEFAULT_ENGINE,
+                    guard: threading.Lock | None = None, *,
                     progress: Progress, cancelled: CancelCheck) -> AttachOutcome:
     """Intake `source` (convert, rotate, shrink; quality signals for the field's `stamp`
     policy), attach the upload-ready copy, then read it when `kind` is readable: from the
-    stored reading of the same file and engine if there is one, else by OCR (then stored)."""
+    stored reading of the same file and engine if there is one, else by OCR (then stored).
+
+    `guard` is the field's lock, shared with the editor: the store write happens under it
+    right after a last cancellation check, so once the editor has cancelled this job under
+    the same lock (remove, replace, close), the job can no longer write a stale image."""
     progress(None, "intake")
     with tempfile.TemporaryDirectory(prefix="qualdesk-intake-") as folder:
         intake = intake_image(source, folder, stamp=stamp, cancelled=cancelled)
-        check_cancelled(cancelled)
-        ref = attach_image(store, draft_id, field_id, intake.path)
+        with guard if guard is not None else contextlib.nullcontext():
+            check_cancelled(cancelled)
+            ref = attach_image(store, draft_id, field_id, intake.path)
     outcome = AttachOutcome(field_id, str(ref.path), ref.original_name, list(intake.notes),
                             [s.message for s in intake.signals])
     if kind not in KINDS:
@@ -65,6 +82,23 @@ def attach_and_read(store: Store, draft_id: str, field_id: str, source: Path,
     save_reading(store, ref.sha256, result.engine, result.to_json(detail=True))
     outcome.reading = result
     return outcome
+
+
+def attach_all(store: Store, draft_id: str, field_id: str, sources: Sequence[Path],
+               stamp: str = "never", guard: threading.Lock | None = None, *,
+               progress: Progress, cancelled: CancelCheck) -> BatchOutcome:
+    """Attach several files to an image_list in order, in one job (documents in a list are
+    not read by OCR). A file that fails intake is reported and the rest still attached."""
+    batch = BatchOutcome()
+    for number, source in enumerate(sources):
+        progress(number / len(sources), "intake")
+        try:
+            batch.attached.append(attach_and_read(
+                store, draft_id, field_id, Path(source), None, stamp, guard=guard,
+                progress=no_progress, cancelled=cancelled))
+        except UserError as exc:
+            batch.problems.append((Path(source).name, exc.text))
+    return batch
 
 
 class Readings:

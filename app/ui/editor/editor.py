@@ -4,6 +4,7 @@ short pause; attaching a document runs intake and OCR on a worker thread."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -33,7 +34,9 @@ from app.store.readings import readable
 from app.ui.editor.banner import UpdateBanner, expired_documents
 from app.ui.editor.documents import (
     AttachOutcome,
+    BatchOutcome,
     Readings,
+    attach_all,
     attach_and_read,
     document_value,
     mismatch_check,
@@ -80,6 +83,11 @@ class DraftEditor(QWidget):
         self.findings: list[Finding] = []
         self.rows: dict[str, FieldRow] = {}
         self.runners: dict[str, TaskRunner] = {}
+        # Per image field: the lock under which a job writes its image and the editor cancels
+        # (so a cancelled job never writes afterwards), and the files an image_list has yet
+        # to attach (chosen while an earlier batch was being attached).
+        self.locks: dict[str, threading.Lock] = {}
+        self.pending: dict[str, list[str]] = {}
         self.setStyleSheet(STYLE_SHEET)
         self._build(stored.linked_group_id)
         self.check_timer = QTimer(self)
@@ -165,6 +173,7 @@ class DraftEditor(QWidget):
             row.input.edited.connect(partial(self._edited, fid))
         if row.zone is not None:
             row.zone.fileChosen.connect(partial(self.attach_file, fid))
+            row.zone.filesChosen.connect(partial(self.attach_files, fid))
             row.zone.removeRequested.connect(partial(self.remove_file, fid))
         row.useDocumentValue.connect(self.use_document_value)
 
@@ -237,9 +246,37 @@ class DraftEditor(QWidget):
 
     # ---------------------------------------------------------------- images
     def attach_file(self, field_id: str, source: str) -> None:
-        """Attach a file to an image field: intake, store and OCR run on a worker thread;
-        attaching again to the same field cancels the stale task."""
+        self.attach_files(field_id, [source])
+
+    def attach_files(self, field_id: str, sources: list[str]) -> None:
+        """Attach files to an image field: intake, store and OCR run on a worker thread.
+        An image_list appends every file, in one job; files chosen while a batch runs wait
+        for it (an append is never cancelled). An image keeps the last file: attaching again
+        cancels the stale job, under the field's lock, so it cannot write after this."""
+        if not sources:
+            return
         spec = self.form.field(field_id)
+        runner = self._runner(field_id)
+        if spec.type == "image_list":
+            self.pending.setdefault(field_id, []).extend(sources)
+            if not runner.busy:
+                self._attach_pending(field_id)
+            return
+        kind = spec.document if self.read_documents and readable(spec) else None
+        lock = self._lock(field_id)
+        with lock:
+            runner.start(partial(attach_and_read, self.store, self.draft_id, field_id,
+                                 Path(sources[-1]), kind, spec.stamp,
+                                 load_settings().ocr_engine, lock))
+
+    def _attach_pending(self, field_id: str) -> None:
+        sources = self.pending.pop(field_id, [])
+        if sources:
+            self._runner(field_id).start(partial(
+                attach_all, self.store, self.draft_id, field_id, [Path(p) for p in sources],
+                self.form.field(field_id).stamp, self._lock(field_id)))
+
+    def _runner(self, field_id: str) -> TaskRunner:
         runner = self.runners.get(field_id)
         if runner is None:
             runner = TaskRunner(self)
@@ -248,9 +285,10 @@ class DraftEditor(QWidget):
             runner.progress.connect(partial(self._attach_progress, field_id))
             runner.busyChanged.connect(partial(self._attach_busy, field_id))
             self.runners[field_id] = runner
-        kind = spec.document if self.read_documents and readable(spec) else None
-        runner.start(partial(attach_and_read, self.store, self.draft_id, field_id,
-                             Path(source), kind, spec.stamp, load_settings().ocr_engine))
+        return runner
+
+    def _lock(self, field_id: str) -> threading.Lock:
+        return self.locks.setdefault(field_id, threading.Lock())
 
     def _attach_busy(self, field_id: str, busy: bool) -> None:
         zone = self.rows[field_id].zone
@@ -266,23 +304,23 @@ class DraftEditor(QWidget):
     def _attach_failed(self, field_id: str, problem: Text) -> None:
         zone = self.rows[field_id].zone
         assert zone is not None
+        self._show_stored_images(field_id)
         zone.show_intake([], [pick(problem)])
         self.message.emit(pick(problem))
+        self._attach_pending(field_id)
 
-    def _attached(self, field_id: str, outcome: AttachOutcome) -> None:
+    def _attached(self, field_id: str, outcome: AttachOutcome | BatchOutcome) -> None:
+        if isinstance(outcome, BatchOutcome):
+            self._batch_attached(field_id, outcome)
+            return
         spec = self.form.field(field_id)
-        if spec.type == "image_list":
-            self.values[field_id] = [*self.values.get(field_id, []), outcome.path]
-            self.names[field_id] = [*self.names.get(field_id, []), outcome.name]
-        else:
-            self.values[field_id] = outcome.path
-            self.names[field_id] = [outcome.name]
-            self.readings.drop(field_id)
+        self.readings.drop(field_id)
+        self._show_stored_images(field_id)
         notes = [pick(t) for t in outcome.notes]
         warnings = [pick(t) for t in outcome.warnings]
         if outcome.ocr_problem is not None:
             warnings.append(pick(outcome.ocr_problem))
-        if outcome.reading is not None:
+        if outcome.reading is not None and self.values.get(field_id) == outcome.path:
             self.readings.put(field_id, outcome.path, outcome.reading)
             filled = self._prefill(spec, outcome.reading.fields)
             if filled:
@@ -290,10 +328,43 @@ class DraftEditor(QWidget):
                 notes.append(pick(PREFILLED.format(fields=labels)))
         zone = self.rows[field_id].zone
         assert zone is not None
-        self._show_value(self.rows[field_id])
         zone.show_intake(notes, warnings)
         self._set_saved(None)
         self.run_checks()
+
+    def _batch_attached(self, field_id: str, batch: BatchOutcome) -> None:
+        self._show_stored_images(field_id)
+        many = len(batch.attached) + len(batch.problems) > 1
+        notes = [f"{o.name}: {pick(t)}" if many else pick(t)
+                 for o in batch.attached for t in o.notes]
+        warnings = [f"{o.name}: {pick(t)}" if many else pick(t)
+                    for o in batch.attached for t in o.warnings]
+        problems = [f"{name}: {pick(reason)}" for name, reason in batch.problems]
+        zone = self.rows[field_id].zone
+        assert zone is not None
+        zone.show_intake(notes, warnings + problems)
+        if problems:
+            self.message.emit("\n".join(problems))
+        self._set_saved(None)
+        self.run_checks()
+        self._attach_pending(field_id)
+
+    def _show_stored_images(self, field_id: str) -> None:
+        """Show the field's images as the store has them: the store is the truth, whatever
+        background jobs did or did not write."""
+        try:
+            refs = get_draft(self.store, self.draft_id).images.get(field_id, [])
+        except UserError as exc:
+            self._set_saved(exc.text)
+            return
+        if self.form.field(field_id).type == "image_list":
+            self.values[field_id] = [str(r.path) for r in refs]
+        elif refs:
+            self.values[field_id] = str(refs[0].path)
+        else:
+            self.values.pop(field_id, None)
+        self.names[field_id] = [r.original_name for r in refs]
+        self._show_value(self.rows[field_id])
 
     def _prefill(self, spec: FieldSpec, reading: dict[str, str]) -> list[str]:
         """Fill the empty fields this document maps to; typed values are never overwritten."""
@@ -307,28 +378,24 @@ class DraftEditor(QWidget):
         return filled
 
     def remove_file(self, field_id: str, index: int) -> None:
-        runner = self.runners.get(field_id)
-        if runner is not None:
-            runner.cancel()
+        """Remove an image. An image field's running attach is cancelled under the field's
+        lock first (it then cannot write the removed image back); an image_list's running
+        batch goes on (it only appends, so `index` still names the image on screen)."""
         spec = self.form.field(field_id)
+        runner = self.runners.get(field_id)
         try:
-            remove_image(self.store, self.draft_id, field_id,
-                         index if spec.type == "image_list" else None)
+            with self._lock(field_id):
+                if spec.type != "image_list" and runner is not None:
+                    runner.cancel()
+                remove_image(self.store, self.draft_id, field_id,
+                             index if spec.type == "image_list" else None)
         except UserError as exc:
             self._set_saved(exc.text)
             return
-        if spec.type == "image_list":
-            paths, names = list(self.values.get(field_id, [])), list(self.names.get(field_id, []))
-            if 0 <= index < len(paths):
-                del paths[index]
-                del names[index:index + 1]
-            self.values[field_id], self.names[field_id] = paths, names
-        else:
-            self.values.pop(field_id, None)
-            self.names.pop(field_id, None)
+        if spec.type != "image_list":
             self.readings.drop(field_id)
+        self._show_stored_images(field_id)
         row = self.rows[field_id]
-        self._show_value(row)
         assert row.zone is not None
         row.zone.show_intake([], [])
         self._set_saved(None)
@@ -413,11 +480,23 @@ class DraftEditor(QWidget):
         return self.stack.currentIndex()
 
     # ---------------------------------------------------------------- lifetime
-    def shutdown(self) -> None:
-        """Stop the check timer and background work; flush a pending check."""
-        if self.check_timer.isActive():
-            self.check_timer.stop()
-        for runner in self.runners.values():
-            runner.cancel()
-        for runner in self.runners.values():
-            runner.wait()
+    def shutdown(self, wait: bool = True) -> None:
+        """Stop the check timer (a pending check only refreshes the display: every edit is
+        already saved) and cancel background work; a cancelled attach never writes after
+        this. `wait` blocks until the jobs are gone (application exit, tests); closing the
+        editor passes False so leaving never waits for OCR to notice the cancel."""
+        self.check_timer.stop()
+        self.pending.clear()
+        for field_id, runner in self.runners.items():
+            with self._lock(field_id):
+                runner.cancel()
+        if wait:
+            self.wait()
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until every background job of this editor has ended (exit and tests)."""
+        return all([runner.wait(msecs) for runner in self.runners.values()])
+
+    def running(self) -> list[TaskRunner]:
+        """The runners whose (possibly cancelled) jobs are still on a worker thread."""
+        return [runner for runner in self.runners.values() if not runner.wait(0)]

@@ -39,9 +39,12 @@ def _muted(text: str = "", color: str = COLORS["muted"]) -> QLabel:
 
 
 class ImageZone(QFrame):
-    """`fileChosen(path)` when the user drops or picks a file; `removeRequested(index)`."""
+    """`fileChosen(path)` when the user picks one file; `filesChosen(paths)` when several
+    are dropped or picked at once (all of them, in one signal, for an image_list: the editor
+    attaches them in one job); `removeRequested(index)`."""
 
     fileChosen = Signal(str)
+    filesChosen = Signal(list)
     removeRequested = Signal(int)
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
@@ -155,6 +158,11 @@ class ImageZone(QFrame):
 
     # ---------------------------------------------------------------- input
     def pick_file(self) -> None:
+        if self.multiple:
+            paths, _ = QFileDialog.getOpenFileNames(self, pick(self.spec.label), "", IMAGE_FILTER)
+            if paths:
+                self.filesChosen.emit(paths)
+            return
         path, _ = QFileDialog.getOpenFileName(self, pick(self.spec.label), "", IMAGE_FILTER)
         if path:
             self.fileChosen.emit(path)
@@ -169,6 +177,8 @@ class ImageZone(QFrame):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
         files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        for path in files if self.multiple else files[:1]:
-            self.fileChosen.emit(path)
+        if self.multiple and files:
+            self.filesChosen.emit(files)
+        elif files:
+            self.fileChosen.emit(files[0])
         event.acceptProposedAction()

@@ -5,7 +5,7 @@ thread and says plainly what worked or what to fix."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -28,7 +28,7 @@ from app.ui.context import AppContext
 from app.ui.i18n import language, pick, resolve_lang
 from app.ui.main_window import Page
 from app.ui.settings.connection import connection_test
-from app.ui.settings.credentials import secret_place, store_secret
+from app.ui.settings.credentials import SecretPlace, secret_place, store_secret
 from app.ui.settings.values import (
     LANGUAGE_CHOICES,
     OCR_ENGINES,
@@ -41,6 +41,7 @@ from app.ui.tasks import TaskRunner
 
 INVALID_STYLE = "QLineEdit { border: 1px solid #cf222e; background: #fff0f0; }"
 OK_COLOUR, FAIL_COLOUR = "#1a7f37", "#cf222e"
+SECRET_CHECK_DELAY_MS = 400  # a pause in typing the AccessKey ID before asking the keyring
 
 
 class SettingsPage(Page):
@@ -55,11 +56,24 @@ class SettingsPage(Page):
         self.runner.finished.connect(self._test_finished)
         self.runner.failed.connect(self._test_failed)
         self.runner.busyChanged.connect(self._test_busy)
+        # The keyring (Secret Service) can block or prompt: every call goes through a worker.
+        self.secret_runner = TaskRunner(self)
+        self.secret_runner.finished.connect(self._secret_checked)
+        self.secret_runner.failed.connect(self._secret_failed)
+        self.secret_runner.busyChanged.connect(self._secret_busy)
+        self.secret_check = QTimer(self)
+        self.secret_check.setSingleShot(True)
+        self.secret_check.setInterval(SECRET_CHECK_DELAY_MS)
+        self.secret_check.timeout.connect(self._check_secret)
+        self._place: SecretPlace | None = None  # where the secret is, once the keyring said
+        self._recheck = False  # the ID changed while the keyring was busy
+        self._saving = False  # the running keyring job is a save (not just a status check)
         self._build()
         self._load_into_widgets()
         language().changed.connect(self.retranslate)
         self._live_signals = True
         self.retranslate()
+        self._check_secret()
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -154,6 +168,7 @@ class SettingsPage(Page):
 
         self.use_keyring.toggled.connect(self._source_changed)
         self.key_id.editingFinished.connect(self._key_id_changed)
+        self.key_id.textEdited.connect(self.secret_check.start)  # debounced
         self.save_secret.clicked.connect(self._save_secret)
         self.endpoint.editingFinished.connect(self._endpoint_changed)
         self.interval.valueChanged.connect(lambda v: self._apply(sync_interval_min=v))
@@ -205,7 +220,7 @@ class SettingsPage(Page):
                    "tesseract": self.tr("Tesseract")}
         self._fill_combo(self.ocr_combo, [(e, engines[e]) for e in OCR_ENGINES],
                          self.settings.ocr_engine)
-        self._show_secret_status()
+        self._show_secret_status()  # the last answer, in the new language: no keyring call
 
     @staticmethod
     def _fill_combo(combo: QComboBox, items: list[tuple[str, str]], current: str) -> None:
@@ -236,7 +251,7 @@ class SettingsPage(Page):
         key_id = self.key_id.text().strip()
         if key_id != self.settings.access_key_id:
             self._apply(access_key_id=key_id)
-        self._show_secret_status()
+            self.secret_check.start()
 
     def _save_secret(self) -> None:
         self._key_id_changed()
@@ -247,12 +262,52 @@ class SettingsPage(Page):
         if not secret:
             self._status(self.tr("Paste the secret first."), FAIL_COLOUR)
             return
-        store_secret(self.context, key_id, secret)
-        self.secret.clear()
+        self.secret_check.stop()  # the save answers where the secret is
+        self._recheck = False
+        self.secret.clear()  # never left on screen, even while the keyring works
+        self._place = None
+        self._status(self.tr("Saving the secret…"), "#57606a")
+        context = self.context
+        self.secret_runner.start(lambda *, progress, cancelled: store_secret(
+            context, key_id, secret))
+        self._saving = True  # after start(): it ends a status check (busyChanged False)
+        self.save_secret.setEnabled(False)
+
+    def _check_secret(self) -> None:
+        """Ask the keyring (on a worker) whether the current ID has a secret; while a save
+        runs, ask again once it is done instead (never read before the save has written)."""
+        if self.secret_runner.busy:
+            self._recheck = True
+            return
+        context, key_id = self.context, self.key_id.text()
+        self.secret_runner.start(lambda *, progress, cancelled: secret_place(context, key_id))
+
+    def _secret_busy(self, busy: bool) -> None:
+        if not busy:
+            self._saving = False
+            self.save_secret.setEnabled(self.use_keyring.isChecked())
+        if busy and self._place is None and not self.secret_status.text():
+            self._status(self.tr("Checking the system keyring…"), "#57606a")
+
+    def _secret_checked(self, place: object) -> None:
+        self._place = place if place in ("keyring", "session", "none") else "none"
         self._show_secret_status()
+        if self._recheck:
+            self._recheck = False
+            self._check_secret()
+
+    def _secret_failed(self, message: object) -> None:
+        self._place = None
+        self._status(pick(message) if isinstance(message, Text) else str(message), FAIL_COLOUR)
+        if self._recheck:
+            self._recheck = False
+            self._check_secret()
 
     def _show_secret_status(self) -> None:
-        place = secret_place(self.context, self.key_id.text())
+        """Where the secret is, as last found out (no keyring call here)."""
+        place = self._place
+        if place is None:
+            return
         texts = {
             "keyring": (self.tr("Secret stored in the system keyring."), OK_COLOUR),
             "session": (self.tr("No system keyring is available: the secret is kept for this "
@@ -307,5 +362,8 @@ class SettingsPage(Page):
         if self._live_signals:  # shutdown may be called twice
             self._live_signals = False
             language().changed.disconnect(self.retranslate)
-        self.runner.cancel()
-        self.runner.wait()
+        self.secret_check.stop()
+        for runner in (self.runner, self.secret_runner):
+            runner.cancel()
+        for runner in (self.runner, self.secret_runner):
+            runner.wait()

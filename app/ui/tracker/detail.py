@@ -8,7 +8,6 @@ the console's details page — until the user clicks *Show sensitive information
 from __future__ import annotations
 
 import html
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +29,7 @@ from app.core.text import Text
 from app.ui.i18n import pick
 from app.ui.tracker.badge import BadgeLabel, badge_colour, badge_text
 from app.ui.tracker.rows import TrackedRow, expiry_text
+from app.ui.widgets.times import local_time
 
 # QuerySingleSmsQualification keys in display order, with their labels.
 DETAIL_FIELDS: tuple[tuple[str, Text], ...] = (
@@ -87,19 +87,6 @@ def _format(value: Any) -> str:
     if isinstance(value, str) and value in VALUE_LABELS:
         return pick(VALUE_LABELS[value])
     return str(value)
-
-
-def local_time(stamp: str | None) -> str:
-    """An ISO timestamp (UTC from the store) as local 'YYYY-MM-DD HH:MM'."""
-    if not stamp:
-        return ""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 class DetailPane(QScrollArea):

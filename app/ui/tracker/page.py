@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from app.cloud.sync import SyncReport
 from app.core.text import Text
-from app.store.db import open_store
 from app.store.drafts import create_draft
 from app.store.tracked import state_history
 from app.ui.context import AppContext
@@ -39,6 +38,7 @@ from app.ui.tracker.model import COLUMNS, ROW_ROLE, QualificationFilter, Qualifi
 from app.ui.tracker.prefill import update_of_from, values_from_detail
 from app.ui.tracker.rows import BADGE_STATES, TrackedRow
 from app.ui.tracker.schedule import next_sync_delay_minutes
+from app.ui.widgets.store_errors import guarded
 
 COLUMN_WIDTHS = {"name": 170, "company": 130, "legal_person": 70, "admin_name": 64,
                  "state": 128, "expiry": 250, "audit_time": 140, "work_order_id": 90}
@@ -190,7 +190,7 @@ class TrackerPage(Page):
 
     def reload(self) -> None:
         """Re-read the store in the background (the table keeps showing the old rows)."""
-        self.loader.start(load_job(self.context.home, date.today(), self.settings.lead_days))
+        self.loader.start(load_job(self.context.store(), date.today(), self.settings.lead_days))
 
     def _loaded(self, rows: object) -> None:
         assert isinstance(rows, list)
@@ -216,8 +216,9 @@ class TrackerPage(Page):
             self.detail.show_row(None, [])
             return
         self._selected_id = row.group_id
-        history = state_history(open_store(self.context.home), row.group_id)  # one small query
-        self.detail.show_row(row, history)
+        history = guarded(lambda: state_history(self.context.store(), row.group_id),
+                          self._failed)  # one small query
+        self.detail.show_row(row, history or [])
 
     def selected_row(self) -> TrackedRow | None:
         return self.detail.row
@@ -310,9 +311,10 @@ class TrackerPage(Page):
         row = self._row_by_id(group_id)
         if row is None:
             return None
-        draft_id = create_draft(open_store(self.context.home), "general",
-                                values_from_detail(row.detail))
-        self._open_draft(draft_id)
+        draft_id = guarded(lambda: create_draft(self.context.store(), "general",
+                                                values_from_detail(row.detail)), self._failed)
+        if draft_id is not None:
+            self._open_draft(draft_id)
         return draft_id
 
     def prepare_update_expired(self, group_id: int) -> str | None:
@@ -320,10 +322,12 @@ class TrackerPage(Page):
         row = self._row_by_id(group_id)
         if row is None:
             return None
-        draft_id = create_draft(open_store(self.context.home), "general",
-                                values_from_detail(row.detail), linked_group_id=group_id,
-                                update_of=update_of_from(row.raw, row.detail))
-        self._open_draft(draft_id)
+        draft_id = guarded(lambda: create_draft(
+            self.context.store(), "general", values_from_detail(row.detail),
+            linked_group_id=group_id, update_of=update_of_from(row.raw, row.detail)),
+            self._failed)
+        if draft_id is not None:
+            self._open_draft(draft_id)
         return draft_id
 
     def _row_by_id(self, group_id: int) -> TrackedRow | None:
