@@ -4,7 +4,6 @@ short pause; attaching a document runs intake and OCR on a worker thread."""
 
 from __future__ import annotations
 
-import threading
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -29,18 +28,10 @@ from app.core.rules import Finding, check_draft
 from app.core.spec import FieldSpec
 from app.core.text import Text, UserError
 from app.store.db import Store
-from app.store.drafts import get_draft, remove_image, set_current_step, update_field
-from app.store.readings import readable
+from app.store.drafts import get_draft, set_current_step, update_field
+from app.ui.editor.attachments import Attachments
 from app.ui.editor.banner import UpdateBanner, expired_documents
-from app.ui.editor.documents import (
-    AttachOutcome,
-    BatchOutcome,
-    Readings,
-    attach_all,
-    attach_and_read,
-    document_value,
-    mismatch_check,
-)
+from app.ui.editor.documents import Readings, document_value, mismatch_check
 from app.ui.editor.field_row import FieldRow
 from app.ui.editor.findings_panel import FindingsPanel
 from app.ui.editor.section_page import SectionPage
@@ -55,7 +46,6 @@ SECTION_STATE_TEXT = {
     "error": Text("有错误", "has errors"), "warning": Text("有警告", "has warnings"),
     "ok": Text("已完成", "complete"), "incomplete": Text("未填完", "not complete"),
 }
-PREFILLED = Text("已根据文件填写：{fields}", "Filled from the document: {fields}")
 
 
 class DraftEditor(QWidget):
@@ -82,12 +72,7 @@ class DraftEditor(QWidget):
         self.readings.restore(store, stored, load_settings().ocr_engine)
         self.findings: list[Finding] = []
         self.rows: dict[str, FieldRow] = {}
-        self.runners: dict[str, TaskRunner] = {}
-        # Per image field: the lock under which a job writes its image and the editor cancels
-        # (so a cancelled job never writes afterwards), and the files an image_list has yet
-        # to attach (chosen while an earlier batch was being attached).
-        self.locks: dict[str, threading.Lock] = {}
-        self.pending: dict[str, list[str]] = {}
+        self.attachments = Attachments(self)
         self.setStyleSheet(STYLE_SHEET)
         self._build(stored.linked_group_id)
         self.check_timer = QTimer(self)
@@ -182,7 +167,7 @@ class DraftEditor(QWidget):
             row.set_locked(self.update_mode and row.spec.locked_on_update)
             self._show_value(row)
         self._show_title()
-        self._set_saved(None)
+        self.show_saved(None)
 
     def _show_value(self, row: FieldRow) -> None:
         spec = row.spec
@@ -221,18 +206,18 @@ class DraftEditor(QWidget):
         try:
             update_field(self.store, self.draft_id, field_id, stored)
         except UserError as exc:
-            self._set_saved(exc.text)
+            self.show_saved(exc.text)
             return
         if stored is None:
             self.values.pop(field_id, None)
         else:
             self.values[field_id] = stored
-        self._set_saved(None)
+        self.show_saved(None)
         if field_id == "enterprise_name":
             self._show_title()
         self.check_timer.start()  # debounce: restarts on every keystroke
 
-    def _set_saved(self, problem: Text | None) -> None:
+    def show_saved(self, problem: Text | None) -> None:
         if problem is None:
             stamp = datetime.now().strftime("%H:%M:%S")
             self.saved.setText(self.tr("✓ All changes saved") + f" · {stamp}")
@@ -245,117 +230,34 @@ class DraftEditor(QWidget):
             self.message.emit(pick(problem))
 
     # ---------------------------------------------------------------- images
+    @property
+    def runners(self) -> dict[str, TaskRunner]:
+        return self.attachments.runners
+
     def attach_file(self, field_id: str, source: str) -> None:
-        self.attach_files(field_id, [source])
+        self.attachments.attach(field_id, [source])
 
     def attach_files(self, field_id: str, sources: list[str]) -> None:
-        """Attach files to an image field: intake, store and OCR run on a worker thread.
-        An image_list appends every file, in one job; files chosen while a batch runs wait
-        for it (an append is never cancelled). An image keeps the last file: attaching again
-        cancels the stale job, under the field's lock, so it cannot write after this."""
-        if not sources:
-            return
-        spec = self.form.field(field_id)
-        runner = self._runner(field_id)
-        if spec.type == "image_list":
-            self.pending.setdefault(field_id, []).extend(sources)
-            if not runner.busy:
-                self._attach_pending(field_id)
-            return
-        kind = spec.document if self.read_documents and readable(spec) else None
-        lock = self._lock(field_id)
-        with lock:
-            runner.start(partial(attach_and_read, self.store, self.draft_id, field_id,
-                                 Path(sources[-1]), kind, spec.stamp,
-                                 load_settings().ocr_engine, lock))
+        self.attachments.attach(field_id, sources)
 
-    def _attach_pending(self, field_id: str) -> None:
-        sources = self.pending.pop(field_id, [])
-        if sources:
-            self._runner(field_id).start(partial(
-                attach_all, self.store, self.draft_id, field_id, [Path(p) for p in sources],
-                self.form.field(field_id).stamp, self._lock(field_id)))
+    def remove_file(self, field_id: str, index: int) -> None:
+        self.attachments.remove(field_id, index)
 
-    def _runner(self, field_id: str) -> TaskRunner:
-        runner = self.runners.get(field_id)
-        if runner is None:
-            runner = TaskRunner(self)
-            runner.finished.connect(partial(self._attached, field_id))
-            runner.failed.connect(partial(self._attach_failed, field_id))
-            runner.progress.connect(partial(self._attach_progress, field_id))
-            runner.busyChanged.connect(partial(self._attach_busy, field_id))
-            self.runners[field_id] = runner
-        return runner
-
-    def _lock(self, field_id: str) -> threading.Lock:
-        return self.locks.setdefault(field_id, threading.Lock())
-
-    def _attach_busy(self, field_id: str, busy: bool) -> None:
-        zone = self.rows[field_id].zone
-        assert zone is not None
-        zone.set_busy(busy, self.tr("Checking the image…") if busy else "")
-
-    def _attach_progress(self, field_id: str, _fraction: float, note: str) -> None:
-        zone = self.rows[field_id].zone
-        assert zone is not None
-        if note == "ocr":
-            zone.set_busy(True, self.tr("Reading the document (OCR)…"))
-
-    def _attach_failed(self, field_id: str, problem: Text) -> None:
-        zone = self.rows[field_id].zone
-        assert zone is not None
-        self._show_stored_images(field_id)
-        zone.show_intake([], [pick(problem)])
-        self.message.emit(pick(problem))
-        self._attach_pending(field_id)
-
-    def _attached(self, field_id: str, outcome: AttachOutcome | BatchOutcome) -> None:
-        if isinstance(outcome, BatchOutcome):
-            self._batch_attached(field_id, outcome)
-            return
-        spec = self.form.field(field_id)
-        self.readings.drop(field_id)
-        self._show_stored_images(field_id)
-        notes = [pick(t) for t in outcome.notes]
-        warnings = [pick(t) for t in outcome.warnings]
-        if outcome.ocr_problem is not None:
-            warnings.append(pick(outcome.ocr_problem))
-        if outcome.reading is not None and self.values.get(field_id) == outcome.path:
-            self.readings.put(field_id, outcome.path, outcome.reading)
-            filled = self._prefill(spec, outcome.reading.fields)
-            if filled:
-                labels = "、".join(pick(self.form.field(f).label) for f in filled)
-                notes.append(pick(PREFILLED.format(fields=labels)))
+    def attached(self, field_id: str, notes: list[str], warnings: list[str]) -> None:
+        """An attach (or remove) finished: show what changed and check again."""
         zone = self.rows[field_id].zone
         assert zone is not None
         zone.show_intake(notes, warnings)
-        self._set_saved(None)
+        self.show_saved(None)
         self.run_checks()
 
-    def _batch_attached(self, field_id: str, batch: BatchOutcome) -> None:
-        self._show_stored_images(field_id)
-        many = len(batch.attached) + len(batch.problems) > 1
-        notes = [f"{o.name}: {pick(t)}" if many else pick(t)
-                 for o in batch.attached for t in o.notes]
-        warnings = [f"{o.name}: {pick(t)}" if many else pick(t)
-                    for o in batch.attached for t in o.warnings]
-        problems = [f"{name}: {pick(reason)}" for name, reason in batch.problems]
-        zone = self.rows[field_id].zone
-        assert zone is not None
-        zone.show_intake(notes, warnings + problems)
-        if problems:
-            self.message.emit("\n".join(problems))
-        self._set_saved(None)
-        self.run_checks()
-        self._attach_pending(field_id)
-
-    def _show_stored_images(self, field_id: str) -> None:
+    def show_stored_images(self, field_id: str) -> None:
         """Show the field's images as the store has them: the store is the truth, whatever
         background jobs did or did not write."""
         try:
             refs = get_draft(self.store, self.draft_id).images.get(field_id, [])
         except UserError as exc:
-            self._set_saved(exc.text)
+            self.show_saved(exc.text)
             return
         if self.form.field(field_id).type == "image_list":
             self.values[field_id] = [str(r.path) for r in refs]
@@ -366,7 +268,7 @@ class DraftEditor(QWidget):
         self.names[field_id] = [r.original_name for r in refs]
         self._show_value(self.rows[field_id])
 
-    def _prefill(self, spec: FieldSpec, reading: dict[str, str]) -> list[str]:
+    def prefill(self, spec: FieldSpec, reading: dict[str, str]) -> list[str]:
         """Fill the empty fields this document maps to; typed values are never overwritten."""
         filled = []
         for doc_field, form_field in spec.ocr.items():
@@ -376,30 +278,6 @@ class DraftEditor(QWidget):
                 self.set_field_value(form_field, value)
                 filled.append(form_field)
         return filled
-
-    def remove_file(self, field_id: str, index: int) -> None:
-        """Remove an image. An image field's running attach is cancelled under the field's
-        lock first (it then cannot write the removed image back); an image_list's running
-        batch goes on (it only appends, so `index` still names the image on screen)."""
-        spec = self.form.field(field_id)
-        runner = self.runners.get(field_id)
-        try:
-            with self._lock(field_id):
-                if spec.type != "image_list" and runner is not None:
-                    runner.cancel()
-                remove_image(self.store, self.draft_id, field_id,
-                             index if spec.type == "image_list" else None)
-        except UserError as exc:
-            self._set_saved(exc.text)
-            return
-        if spec.type != "image_list":
-            self.readings.drop(field_id)
-        self._show_stored_images(field_id)
-        row = self.rows[field_id]
-        assert row.zone is not None
-        row.zone.show_intake([], [])
-        self._set_saved(None)
-        self.run_checks()
 
     # ---------------------------------------------------------------- checks
     def current_draft(self) -> Draft:
@@ -486,10 +364,7 @@ class DraftEditor(QWidget):
         this. `wait` blocks until the jobs are gone (application exit, tests); closing the
         editor passes False so leaving never waits for OCR to notice the cancel."""
         self.check_timer.stop()
-        self.pending.clear()
-        for field_id, runner in self.runners.items():
-            with self._lock(field_id):
-                runner.cancel()
+        self.attachments.cancel_all()
         if wait:
             self.wait()
 
