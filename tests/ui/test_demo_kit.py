@@ -5,14 +5,12 @@ without touching a file by hand. Real RapidOCR on the real images (six reads in 
 from __future__ import annotations
 
 import os
-import re
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QDesktopServices
 
 from app.core.draft import parse_draft
 from app.core.rules import check_draft
@@ -26,10 +24,10 @@ from app.ui.demo import sample_documents_folder, start_demo
 from app.ui.drafts.page import DraftsPage
 from app.ui.editor.editor import DraftEditor
 from tests.factories import TODAY
+from tests.ui.editing import OCR_TIMEOUT_MS, type_text
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(find_cjk_font() is None, reason="no CJK font (install fonts-noto-cjk)")]
-OCR_TIMEOUT_MS = 90000  # the first read loads the model; the machine may be busy
 KIT_TO_400 = {  # number400 image field -> kit document
     "three_in_one_license_image": "business_license",
     "legal_rep_id_front_image": "legal_rep_id_emblem",
@@ -109,17 +107,6 @@ class _UrlCatcher(QObject):
         self.urls.append(url)
 
 
-def _type_text(qtbot, widget, text: str) -> None:  # noqa: ANN001 (qtbot, a QWidget)
-    """Keys for ASCII, an input-method commit for Chinese (as a pinyin IME delivers it)."""
-    for chunk in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]+", text):
-        if chunk.isascii():
-            qtbot.keyClicks(widget, chunk)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(chunk)
-            QApplication.sendEvent(widget, event)
-
-
 def _section(editor: DraftEditor, section_id: str) -> None:
     editor.go_to_section([s.id for s in editor.form.sections].index(section_id))
 
@@ -144,7 +131,7 @@ def _fill_400_from_kit(qtbot, editor: DraftEditor, kit: Kit) -> None:  # noqa: A
     _section(editor, "description")
     description = editor.rows["application_description"].input.focus_target
     description.setFocus()
-    _type_text(qtbot, description, "订单发货通知，例如：您好，您的订单 A123 已发货。")
+    type_text(qtbot, description, "订单发货通知，例如：您好，您的订单 A123 已发货。")
 
 
 def test_400_application_from_the_demo_kit_through_the_gui(qtbot, monkeypatch) -> None:  # noqa: ANN001

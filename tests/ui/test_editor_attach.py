@@ -13,17 +13,11 @@ from PySide6.QtGui import QDropEvent
 import app.ui.editor.documents as documents
 from app.store.db import open_store
 from app.store.drafts import create_draft, get_draft
-from app.ui.editor.editor import DraftEditor
-from tests.factories import TODAY, write_image
+from tests.factories import write_image
+from tests.ui.editing import open_editor, wait_idle
 
 LIST_FIELD = "additional_attachments"
 IMAGE_FIELD = "admin_holding_id_image"
-
-
-def _editor(qtbot, store, draft_id: str) -> DraftEditor:
-    editor = DraftEditor(store, draft_id, today=TODAY, read_documents=False)
-    qtbot.addWidget(editor)
-    return editor
 
 
 def _images(folder: Path, *names: str) -> list[Path]:
@@ -40,11 +34,6 @@ def _drop(zone, paths: list[Path]) -> None:
     zone.dropEvent(event)
 
 
-def _wait_idle(qtbot, editor: DraftEditor, field_id: str) -> None:
-    qtbot.waitUntil(lambda: not editor.runners[field_id].busy, timeout=15000)
-    assert all(runner.wait() for runner in editor.runners.values())
-
-
 def _stored_names(store, draft_id: str, field_id: str) -> list[str]:
     return [r.original_name for r in get_draft(store, draft_id).images.get(field_id, [])]
 
@@ -53,11 +42,11 @@ def test_dropping_several_files_attaches_them_all_then_removes_the_one_clicked(
         qtbot, tmp_path) -> None:
     store = open_store()
     draft_id = create_draft(store, "general")
-    editor = _editor(qtbot, store, draft_id)
+    editor = open_editor(qtbot, store, draft_id)
     zone = editor.rows[LIST_FIELD].zone
     _drop(zone, _images(tmp_path, "a.jpg", "b.jpg", "c.jpg"))
     _drop(zone, _images(tmp_path / "more", "d.jpg"))  # dropped while the first batch runs
-    _wait_idle(qtbot, editor, LIST_FIELD)
+    wait_idle(qtbot, editor, LIST_FIELD)
     assert _stored_names(store, draft_id, LIST_FIELD) == ["a.jpg", "b.jpg", "c.jpg", "d.jpg"]
     assert len(zone.paths) == 4
     assert "4" in zone.name.text()
@@ -72,7 +61,7 @@ def test_dropping_several_files_attaches_them_all_then_removes_the_one_clicked(
 def test_a_bad_file_in_a_drop_is_reported_and_the_others_attached(qtbot, tmp_path) -> None:
     store = open_store()
     draft_id = create_draft(store, "general")
-    editor = _editor(qtbot, store, draft_id)
+    editor = open_editor(qtbot, store, draft_id)
     messages: list[str] = []
     editor.message.connect(messages.append)
     bad = tmp_path / "scan.pdf"
@@ -80,7 +69,7 @@ def test_a_bad_file_in_a_drop_is_reported_and_the_others_attached(qtbot, tmp_pat
     first, last = _images(tmp_path, "first.jpg", "last.jpg")
     zone = editor.rows[LIST_FIELD].zone
     _drop(zone, [first, bad, last])
-    _wait_idle(qtbot, editor, LIST_FIELD)
+    wait_idle(qtbot, editor, LIST_FIELD)
     assert _stored_names(store, draft_id, LIST_FIELD) == ["first.jpg", "last.jpg"]
     assert len(zone.paths) == 2
     assert "scan.pdf" in zone.warnings.text() and messages
@@ -114,10 +103,10 @@ def test_remove_while_the_attach_is_writing_stays_removed_after_reopening(
         qtbot, tmp_path, monkeypatch) -> None:
     store = open_store()
     draft_id = create_draft(store, "general")
-    editor = _editor(qtbot, store, draft_id)
+    editor = open_editor(qtbot, store, draft_id)
     old, new = _images(tmp_path, "old.jpg", "new.jpg")
     editor.attach_file(IMAGE_FIELD, str(old))
-    _wait_idle(qtbot, editor, IMAGE_FIELD)
+    wait_idle(qtbot, editor, IMAGE_FIELD)
     slow = _SlowWrite(monkeypatch, hold_s=0.3)
     editor.attach_file(IMAGE_FIELD, str(new))
     slow.wait_inside()
@@ -127,7 +116,7 @@ def test_remove_while_the_attach_is_writing_stays_removed_after_reopening(
     assert all(runner.wait() for runner in editor.runners.values())
     assert _stored_names(store, draft_id, IMAGE_FIELD) == []
 
-    reopened = _editor(qtbot, store, draft_id)
+    reopened = open_editor(qtbot, store, draft_id)
     assert reopened.rows[IMAGE_FIELD].zone.paths == []
     reopened.shutdown()
 
@@ -136,19 +125,19 @@ def test_replace_while_the_attach_is_writing_keeps_the_last_file(
         qtbot, tmp_path, monkeypatch) -> None:
     store = open_store()
     draft_id = create_draft(store, "general")
-    editor = _editor(qtbot, store, draft_id)
+    editor = open_editor(qtbot, store, draft_id)
     first, second = _images(tmp_path, "first.jpg", "second.jpg")
     slow = _SlowWrite(monkeypatch, hold_s=1.0)
     editor.attach_file(IMAGE_FIELD, str(first))
     slow.wait_inside()
     editor.attach_file(IMAGE_FIELD, str(second))  # the user replaces it at once
-    _wait_idle(qtbot, editor, IMAGE_FIELD)
+    wait_idle(qtbot, editor, IMAGE_FIELD)
     zone = editor.rows[IMAGE_FIELD].zone
     assert zone.name.text() == "second.jpg"
     assert _stored_names(store, draft_id, IMAGE_FIELD) == ["second.jpg"]
     editor.shutdown()
 
-    reopened = _editor(qtbot, store, draft_id)
+    reopened = open_editor(qtbot, store, draft_id)
     assert reopened.rows[IMAGE_FIELD].zone.name.text() == "second.jpg"
     assert reopened.rows[IMAGE_FIELD].zone.paths == zone.paths
     reopened.shutdown()

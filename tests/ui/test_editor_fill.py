@@ -2,48 +2,17 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from app.store.db import open_store
 from app.store.drafts import create_draft, get_draft
 from app.ui.editor.editor import DraftEditor
 from app.ui.widgets.marks import mark_of
-from tests.factories import GENERAL_IMAGES, TODAY, general_values, write_image
+from tests.factories import GENERAL_IMAGES, general_values, write_image
+from tests.ui.editing import attach, open_editor, type_text
 
 TEXT_TYPES = ("text", "long_text")
-
-
-def _editor(qtbot, store, draft_id: str) -> DraftEditor:
-    editor = DraftEditor(store, draft_id, today=TODAY, read_documents=False)
-    qtbot.addWidget(editor)
-    editor.resize(1200, 800)
-    editor.show()
-    return editor
-
-
-def _attach(qtbot, editor: DraftEditor, field_id: str, path: Path) -> None:
-    zone = editor.rows[field_id].zone
-    assert zone is not None
-    zone.fileChosen.emit(str(path))  # what a drop or the file dialog does
-    qtbot.waitUntil(lambda: not editor.runners[field_id].busy, timeout=10000)
-    assert editor.runners[field_id].wait()
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Type like a user: keys for ASCII, an input-method commit for Chinese (as a pinyin IME
-    delivers it; QTest cannot synthesise keys outside Latin-1)."""
-    for chunk in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]+", text):
-        if chunk.isascii():
-            qtbot.keyClicks(widget, chunk)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(chunk)
-            QApplication.sendEvent(widget, event)
 
 
 def _fill(qtbot, editor: DraftEditor, values: dict) -> None:
@@ -79,13 +48,13 @@ def _fill(qtbot, editor: DraftEditor, values: dict) -> None:
 def test_fill_general_form_end_to_end_then_reopen(qtbot, tmp_path) -> None:
     store = open_store()
     draft_id = create_draft(store, "general")
-    editor = _editor(qtbot, store, draft_id)
+    editor = open_editor(qtbot, store, draft_id, show=True)
     assert not editor.panel.ready  # an empty draft has required fields missing
     values = {k: v for k, v in general_values().items() if k != "additional_attachments"}
     _fill(qtbot, editor, values)
     for field_id in GENERAL_IMAGES:
-        _attach(qtbot, editor, field_id, write_image(tmp_path / "img" / f"{field_id}.jpg"))
-    _attach(qtbot, editor, "additional_attachments", write_image(tmp_path / "extra.png", "PNG"))
+        attach(qtbot, editor, field_id, write_image(tmp_path / "img" / f"{field_id}.jpg"))
+    attach(qtbot, editor, "additional_attachments", write_image(tmp_path / "extra.png", "PNG"))
     editor.run_checks()
     assert [f.code for f in editor.findings if f.severity == "error"] == []
     assert editor.panel.ready
@@ -103,7 +72,7 @@ def test_fill_general_form_end_to_end_then_reopen(qtbot, tmp_path) -> None:
     editor.shutdown()
     editor.close()
 
-    reopened = _editor(qtbot, store, draft_id)
+    reopened = open_editor(qtbot, store, draft_id, show=True)
     assert reopened.current_section == 3  # the step you were on
     assert reopened.rows["legal_rep_name"].input.value() == "王建国"
     assert reopened.rows["business_term_end"].input.field.long_term.isChecked()
@@ -121,7 +90,7 @@ def test_error_shows_at_field_and_in_panel_then_clears(qtbot) -> None:
     values = general_values()
     values.pop("additional_attachments")
     draft_id = create_draft(store, "general", values)
-    editor = _editor(qtbot, store, draft_id)
+    editor = open_editor(qtbot, store, draft_id, show=True)
     phone = editor.rows["admin_phone"]
     assert mark_of(phone.input.line) is None
 
@@ -151,7 +120,7 @@ def test_error_shows_at_field_and_in_panel_then_clears(qtbot) -> None:
 def test_date_can_stay_empty_and_long_term_tick_sets_2099(qtbot) -> None:
     store = open_store()
     draft_id = create_draft(store, "general")
-    editor = _editor(qtbot, store, draft_id)
+    editor = open_editor(qtbot, store, draft_id, show=True)
     end = editor.rows["legal_rep_id_valid_to"].input
     assert end.value() == ""
     end.field.long_term.click()
@@ -165,7 +134,7 @@ def test_date_can_stay_empty_and_long_term_tick_sets_2099(qtbot) -> None:
 
 def test_sections_move_with_keyboard_shortcuts(qtbot) -> None:
     store = open_store()
-    editor = _editor(qtbot, store, create_draft(store, "general"))
+    editor = open_editor(qtbot, store, create_draft(store, "general"), show=True)
     editor.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is editor, timeout=3000)
     editor.rows["reuse_across_products"].focus_target.setFocus()
@@ -182,9 +151,9 @@ def test_sections_move_with_keyboard_shortcuts(qtbot) -> None:
 def test_intake_notes_and_quality_warnings_show_in_the_zone(qtbot, tmp_path) -> None:
     store = open_store()
     draft_id = create_draft(store, "general")
-    editor = _editor(qtbot, store, draft_id)
+    editor = open_editor(qtbot, store, draft_id, show=True)
     bmp = write_image(tmp_path / "holding.bmp", "BMP", size=(80, 50), color=(90, 90, 90))
-    _attach(qtbot, editor, "admin_holding_id_image", bmp)
+    attach(qtbot, editor, "admin_holding_id_image", bmp)
     zone = editor.rows["admin_holding_id_image"].zone
     assert "Converted from BMP to JPEG" in zone.notes.text()
     assert not zone.warnings.isHidden() and zone.warnings.text()  # tiny, grey, unstamped
@@ -200,12 +169,12 @@ def test_intake_notes_and_quality_warnings_show_in_the_zone(qtbot, tmp_path) -> 
 def test_a_file_that_is_not_an_image_gets_a_calm_message(qtbot, tmp_path) -> None:
     store = open_store()
     draft_id = create_draft(store, "general")
-    editor = _editor(qtbot, store, draft_id)
+    editor = open_editor(qtbot, store, draft_id, show=True)
     messages: list[str] = []
     editor.message.connect(messages.append)
     pdf = tmp_path / "scan.pdf"
     pdf.write_bytes(b"%PDF-1.4 not an image")
-    _attach(qtbot, editor, "commitment_letter_image", pdf)
+    attach(qtbot, editor, "commitment_letter_image", pdf)
     zone = editor.rows["commitment_letter_image"].zone
     assert zone.paths == [] and zone.warnings.text() and messages
     assert "commitment_letter_image" not in get_draft(store, draft_id).images

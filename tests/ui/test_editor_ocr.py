@@ -13,9 +13,9 @@ from app.ui.editor.editor import DraftEditor
 from app.ui.widgets.marks import mark_of
 from tests.factories import TODAY
 from tests.synth import Variation, make_sample
+from tests.ui.editing import wait_idle
 
 pytestmark = pytest.mark.slow
-OCR_TIMEOUT_MS = 90000  # the first read loads the model; the machine may be busy
 
 
 def _sample(folder: Path, kind: str, seed: int) -> tuple[Path, dict[str, str]]:
@@ -23,11 +23,6 @@ def _sample(folder: Path, kind: str, seed: int) -> tuple[Path, dict[str, str]]:
     path = folder / f"{kind}-{seed}.jpg"
     path.write_bytes(sample.jpeg_bytes())
     return path, sample.truth
-
-
-def _wait_idle(qtbot, editor: DraftEditor, field_id: str) -> None:
-    qtbot.waitUntil(lambda: not editor.runners[field_id].busy, timeout=OCR_TIMEOUT_MS)
-    assert editor.runners[field_id].wait()
 
 
 def test_licence_prefills_empty_fields_and_flags_a_differing_one(qtbot, tmp_path) -> None:
@@ -40,7 +35,7 @@ def test_licence_prefills_empty_fields_and_flags_a_differing_one(qtbot, tmp_path
 
     zone.fileChosen.emit(str(licence))
     assert not zone.busy_bar.isHidden()  # busy at once; the work is on a worker thread
-    _wait_idle(qtbot, editor, "business_certificate_image")
+    wait_idle(qtbot, editor, "business_certificate_image")
     assert zone.busy_bar.isHidden()
 
     rows = editor.rows
@@ -77,7 +72,7 @@ def test_replacing_an_image_drops_the_stale_reading(qtbot, tmp_path) -> None:
     zone = editor.rows["admin_id_back_image"].zone
     zone.fileChosen.emit(str(first))
     zone.fileChosen.emit(str(second))  # replaced before the first was read
-    _wait_idle(qtbot, editor, "admin_id_back_image")
+    wait_idle(qtbot, editor, "admin_id_back_image")
 
     assert editor.rows["admin_name"].input.value() == truth["name"]
     assert editor.rows["admin_id_number"].input.value() == truth["id_number"]

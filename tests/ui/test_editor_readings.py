@@ -19,9 +19,9 @@ from app.ui.editor.editor import DraftEditor
 from app.ui.widgets.marks import mark_of
 from tests.factories import TODAY, write_image
 from tests.synth import Variation, find_cjk_font, make_sample
+from tests.ui.editing import attach
 
 ROOT = Path(__file__).resolve().parents[2]
-OCR_TIMEOUT_MS = 90000  # the first read loads the model; the machine may be busy
 needs_font = pytest.mark.skipif(find_cjk_font() is None, reason="no CJK font (install fonts-noto-cjk)")
 
 
@@ -93,12 +93,6 @@ def _sample(folder: Path, kind: str, seed: int) -> tuple[Path, dict[str, str]]:
     return path, sample.truth
 
 
-def _attach(qtbot, editor: DraftEditor, field_id: str, path: Path) -> None:
-    editor.rows[field_id].zone.fileChosen.emit(str(path))
-    qtbot.waitUntil(lambda: not editor.runners[field_id].busy, timeout=OCR_TIMEOUT_MS)
-    assert editor.runners[field_id].wait()
-
-
 @needs_font
 @pytest.mark.slow
 def test_reopening_shows_the_mismatch_without_running_ocr(qtbot, tmp_path, count_ocr) -> None:
@@ -106,7 +100,7 @@ def test_reopening_shows_the_mismatch_without_running_ocr(qtbot, tmp_path, count
     draft_id = create_draft(store, "general", {"admin_name": "李四"})
     card, truth = _sample(tmp_path, "id_portrait", 5)
     editor = _open(qtbot, store, draft_id)
-    _attach(qtbot, editor, "admin_id_back_image", card)
+    attach(qtbot, editor, "admin_id_back_image", card)
     assert len(count_ocr) == 1
     assert mark_of(editor.rows["admin_name"].input.line) == "mismatch"
     assert editor.rows["admin_id_number"].input.value() == truth["id_number"]  # pre-filled
@@ -125,7 +119,7 @@ def test_reopening_shows_the_mismatch_without_running_ocr(qtbot, tmp_path, count
 
     # The same photo attached to another draft is not read again either.
     other = _open(qtbot, store, create_draft(store, "general"))
-    _attach(qtbot, other, "admin_id_back_image", card)
+    attach(qtbot, other, "admin_id_back_image", card)
     assert len(count_ocr) == 1
     assert other.rows["admin_name"].input.value() == truth["name"]
     reopened.shutdown()
@@ -143,8 +137,8 @@ def test_the_editor_and_check_ocr_report_the_same_findings(qtbot, tmp_path) -> N
     card, card_truth = _sample(tmp_path, "id_portrait", 7)
     assert licence_truth["legal_rep_name"] != card_truth["name"]
     editor = _open(qtbot, store, draft_id)
-    _attach(qtbot, editor, "business_certificate_image", licence)
-    _attach(qtbot, editor, "legal_rep_id_back_image", card)
+    attach(qtbot, editor, "business_certificate_image", licence)
+    attach(qtbot, editor, "legal_rep_id_back_image", card)
     gui = sorted(tuple(f.to_json("en").values()) for f in editor.findings
                  if f.code.startswith("ocr_"))
     editor.shutdown()
