@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE_PACKAGES = ("app.core", "app.images", "app.ocr", "app.store", "app.cloud")
+CORE_PACKAGES = ("app.core", "app.images", "app.ocr", "app.store", "app.cloud", "app.samples")
 
 
 def test_core_packages_do_not_import_qt() -> None:

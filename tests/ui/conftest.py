@@ -26,6 +26,10 @@ def no_leftover_work(qapp, tmp_path) -> Iterator[None]:  # noqa: ANN001 (pytest 
     QCoreApplication.setOrganizationName("QualDeskTests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    # Every GUI test starts in English, whatever the machine's locale or the previous test chose.
+    from app.ui.i18n import language
+
+    language().set("en")
     yield
     pool = QThreadPool.globalInstance()
     for widget in QApplication.topLevelWidgets():

@@ -188,3 +188,21 @@ def test_a_slow_keyring_never_blocks_the_page(qtbot, slow_keyring) -> None:
     assert slow_keyring.lookups == ["LTAIfirst", "LTAIsecond"]
     assert "No secret saved" in page.secret_status.text() or "未保存" in page.secret_status.text()
     page.shutdown()
+
+
+def test_choosing_tesseract_when_it_is_missing_says_how_to_install_it(qtbot, tmp_path,
+                                                                      monkeypatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no tesseract anywhere this page looks
+    monkeypatch.delenv("TESSDATA_PREFIX", raising=False)
+    language().set("en")
+    page = make_page(qtbot)
+    assert page.ocr_hint.isHidden()  # RapidOCR, the default, needs nothing
+    page.ocr_combo.setCurrentIndex(page.ocr_combo.findData("tesseract"))
+    page.ocr_combo.activated.emit(page.ocr_combo.currentIndex())
+    assert load_settings().ocr_engine == "tesseract"
+    assert not page.ocr_hint.isHidden()
+    assert "winget install UB-Mannheim.TesseractOCR" in page.ocr_hint.text()
+    assert "RapidOCR" in page.ocr_hint.text()
+    page.ocr_combo.setCurrentIndex(page.ocr_combo.findData("rapidocr"))
+    page.ocr_combo.activated.emit(page.ocr_combo.currentIndex())
+    assert page.ocr_hint.isHidden()

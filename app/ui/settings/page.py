@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from app.cloud.endpoint import parse_endpoint
 from app.core.text import Text, UserError
+from app.ocr.engines import TESSERACT_MISSING
+from app.ocr.tesseract_locate import locate_tesseract
 from app.ui.context import AppContext
 from app.ui.i18n import language, pick, resolve_lang
 from app.ui.main_window import Page
@@ -160,6 +162,11 @@ class SettingsPage(Page):
         self.ocr_combo.setObjectName("ocrEngine")
         self.ocr_label = QLabel()
         general.addRow(self.ocr_label, self.ocr_combo)
+        self.ocr_hint = QLabel()  # how to install Tesseract, when it is chosen but missing
+        self.ocr_hint.setObjectName("ocrHint")
+        self.ocr_hint.setWordWrap(True)
+        self.ocr_hint.setStyleSheet(f"color: {FAIL_COLOUR};")
+        general.addRow("", self.ocr_hint)
         self.mask_default = QCheckBox()
         self.mask_default.setObjectName("maskDefault")
         general.addRow("", self.mask_default)
@@ -176,7 +183,7 @@ class SettingsPage(Page):
         self.mask_default.toggled.connect(lambda v: self._apply(mask_sensitive=v))
         self.language_combo.activated.connect(self._language_changed)
         self.ocr_combo.activated.connect(
-            lambda i: self._apply(ocr_engine=self.ocr_combo.itemData(i)))
+            lambda i: (self._apply(ocr_engine=self.ocr_combo.itemData(i)), self._show_ocr_hint()))
         self.test_button.clicked.connect(self.test_connection)
 
     def _load_into_widgets(self) -> None:
@@ -220,7 +227,15 @@ class SettingsPage(Page):
                    "tesseract": self.tr("Tesseract")}
         self._fill_combo(self.ocr_combo, [(e, engines[e]) for e in OCR_ENGINES],
                          self.settings.ocr_engine)
+        self._show_ocr_hint()
         self._show_secret_status()  # the last answer, in the new language: no keyring call
+
+    def _show_ocr_hint(self) -> None:
+        """Tesseract chosen but not installed: say how to install it (RapidOCR, built in,
+        keeps working). Only looks for the program: a few stat calls, no subprocess."""
+        missing = self.settings.ocr_engine == "tesseract" and locate_tesseract() is None
+        self.ocr_hint.setText(pick(TESSERACT_MISSING) if missing else "")
+        self.ocr_hint.setVisible(missing)
 
     @staticmethod
     def _fill_combo(combo: QComboBox, items: list[tuple[str, str]], current: str) -> None:
