@@ -36,7 +36,6 @@ from app.store.pack import export_pack
 from app.store.trash import delete_draft, restore_draft
 from app.ui.context import AppContext
 from app.ui.drafts.model import DraftsModel
-from app.ui.editor.documents import Readings
 from app.ui.editor.editor import DraftEditor
 from app.ui.i18n import language, pick
 from app.ui.main_window import Page
@@ -58,7 +57,6 @@ class DraftsPage(Page):
         self.context, self.today = context, today
         self.store = context.store()
         self.editor: DraftEditor | None = None
-        self.readings: dict[str, Readings] = {}  # OCR readings per draft, for the session
         self.model = DraftsModel(self)
         self.list_runner = TaskRunner(self)
         self.list_runner.finished.connect(self._listed)
@@ -176,7 +174,7 @@ class DraftsPage(Page):
 
     def retranslate(self) -> None:
         """Rebuild the texts in the new language: the list is rebuilt and an open editor is
-        reopened on the same step (everything is in the store; OCR readings are kept)."""
+        reopened on the same step (everything, OCR readings included, is in the store)."""
         trash = self.trash_toggle.isChecked()
         old = self.stack.widget(0)
         self.stack.insertWidget(0, self._build_list())
@@ -319,8 +317,7 @@ class DraftsPage(Page):
             return None
         self.close_editor(refresh=False)
         try:
-            editor = DraftEditor(self.store, draft_id, self.readings.setdefault(draft_id, Readings()),
-                                 self.today)
+            editor = DraftEditor(self.store, draft_id, today=self.today)  # readings: from the store
         except STORE_ERRORS as exc:
             self._failed(store_problem(exc))
             return None
